@@ -1,0 +1,68 @@
+// gepaie.yaml: the GE's identity, where its database is and where its data lives.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "gepaie/registry/records.h"
+
+namespace gepaie::config {
+
+enum class VatRegime {
+  Standard,  // placements subject to VAT (the default)
+  Exempt,    // exempt under CGI art. 261 B
+};
+
+// The employer group itself, as printed on payslips and invoices.
+struct GeIdentity {
+  std::string name;
+  std::string legal_form;  // e.g. "Association loi 1901"
+  std::string siret;
+  std::string naf;  // NAF/APE code, e.g. "7830Z"
+  registry::Address address;
+  std::string urssaf_account;  // numéro de compte URSSAF
+  std::string idcc;            // the one collective agreement the GE applies (L1253-10)
+  VatRegime vat_regime = VatRegime::Standard;
+  std::string vat_number;
+  std::string email;
+  std::string phone;
+  std::string iban;  // for members' payments
+};
+
+// Where the database of record is. Without host or socket, gepaie runs its own embedded
+// MariaDB server under the data directory.
+struct DatabaseSettings {
+  bool embedded = true;
+  std::string host;    // external server: host name (TCP) ...
+  int port = 3306;     // ... and port
+  std::string socket;  // external server: unix socket path (instead of host)
+  std::string user;
+  std::string password;
+  std::string schema = "gepaie";
+};
+
+struct Settings {
+  std::filesystem::path file;  // the gepaie.yaml it came from
+  GeIdentity ge;
+  DatabaseSettings database;
+  std::filesystem::path data_dir;  // absolute
+};
+
+// Reads environment variables; tests pass their own.
+using Environment = std::function<std::optional<std::string>(const std::string& name)>;
+Environment process_environment();
+
+// Loads and checks gepaie.yaml. Environment overrides: GEPAIE_DATA_DIR (data directory) and
+// GEPAIE_DATABASE_URL (mysql://user:password@host:port/schema or
+// mysql://user@localhost/schema?socket=/path). Throws a located BadInput Error when invalid.
+Settings load_settings(const std::filesystem::path& file, const Environment& env);
+
+// Parses a GEPAIE_DATABASE_URL value; throws BadInput when malformed.
+DatabaseSettings parse_database_url(const std::string& url);
+
+// A schema name gepaie accepts: letters, digits and underscores, at most 64 characters.
+bool valid_schema_name(const std::string& name);
+
+}  // namespace gepaie::config

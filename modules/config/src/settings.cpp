@@ -1,0 +1,242 @@
+#include "gepaie/config/settings.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include "gepaie/config/yaml_reader.h"
+#include "gepaie/core/identifiers.h"
+
+namespace gepaie::config {
+namespace {
+
+registry::Address read_address(YamlMap& parent, const std::string& key) {
+  YamlMap map(parent.need(key));
+  registry::Address address;
+  address.line1 = map.need("line1").text();
+  address.line2 = map.text("line2");
+  address.postcode = map.need("postcode").text();
+  address.city = map.need("city").text();
+  address.country = map.text("country", "FR");
+  map.finish();
+  return address;
+}
+
+void check_identifier(const std::optional<std::string>& problem, const YamlValue& value) {
+  if (problem) {
+    throw value.error(*problem);
+  }
+}
+
+GeIdentity read_identity(YamlMap& root) {
+  YamlMap map(root.need("ge"));
+  GeIdentity ge;
+  ge.name = map.need("name").text();
+  ge.legal_form = map.text("legal_form");
+  const YamlValue siret = map.need("siret");
+  ge.siret = siret.text();
+  check_identifier(ids::siret_problem(ge.siret), siret);
+  const YamlValue naf = map.need("naf");
+  ge.naf = naf.text();
+  if (ge.naf.size() != 5) {
+    throw naf.error("a NAF code has 4 digits and a letter, e.g. 7830Z");
+  }
+  ge.address = read_address(map, "address");
+  ge.urssaf_account = map.need("urssaf_account").text();
+  const YamlValue idcc = map.need("idcc");
+  ge.idcc = idcc.text();
+  if (ge.idcc.size() != 4 || ge.idcc.find_first_not_of("0123456789") != std::string::npos) {
+    throw idcc.error("a collective agreement IDCC has 4 digits");
+  }
+  if (auto vat = map.get("vat")) {
+    YamlMap vat_map(*vat);
+    if (auto regime = vat_map.get("regime")) {
+      const std::string text = regime->text();
+      if (text == "standard") {
+        ge.vat_regime = VatRegime::Standard;
+      } else if (text == "exempt") {
+        ge.vat_regime = VatRegime::Exempt;
+      } else {
+        throw regime->error("VAT regime must be 'standard' or 'exempt' (CGI art. 261 B)");
+      }
+    }
+    if (auto number = vat_map.get("number")) {
+      ge.vat_number = number->text();
+      check_identifier(ids::vat_fr_problem(ge.vat_number), *number);
+    }
+    vat_map.finish();
+  }
+  ge.email = map.text("email");
+  ge.phone = map.text("phone");
+  if (auto iban = map.get("iban")) {
+    ge.iban = ids::compact(iban->text());
+    check_identifier(ids::iban_problem(ge.iban), *iban);
+  }
+  map.finish();
+  return ge;
+}
+
+std::string read_password_file(const YamlValue& value, const std::filesystem::path& base) {
+  std::filesystem::path path = value.text();
+  if (path.is_relative()) {
+    path = base / path;
+  }
+  std::ifstream in(path);
+  std::string password;
+  if (!in || !std::getline(in, password)) {
+    throw value.error("cannot read the password file " + path.string());
+  }
+  return password;
+}
+
+DatabaseSettings read_database(YamlMap& root, const std::filesystem::path& base) {
+  DatabaseSettings db;
+  auto section = root.get("database");
+  if (!section) {
+    return db;
+  }
+  YamlMap map(*section);
+  db.host = map.text("host");
+  db.socket = map.text("socket");
+  if (auto port = map.get("port")) {
+    const std::string text = port->text();
+    if (text.empty() || text.size() > 5 ||
+        text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) == 0 ||
+        std::stoi(text) > 65535) {
+      throw port->error("a port is a number from 1 to 65535");
+    }
+    db.port = std::stoi(text);
+  }
+  db.user = map.text("user");
+  db.password = map.text("password");
+  if (auto file = map.get("password_file")) {
+    db.password = read_password_file(*file, base);
+  }
+  if (auto schema = map.get("schema")) {
+    db.schema = schema->text();
+    if (!valid_schema_name(db.schema)) {
+      throw schema->error("a schema name has letters, digits and underscores only");
+    }
+  }
+  map.finish();
+  db.embedded = db.host.empty() && db.socket.empty();
+  if (!db.embedded && db.user.empty()) {
+    throw section->error("an external database needs a user");
+  }
+  return db;
+}
+
+std::string percent_decode(const std::string& text, const std::string& url) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    const std::string hex = text.substr(i + 1, 2);
+    if (hex.size() != 2 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+      throw bad_input("GEPAIE_DATABASE_URL: bad %-escape in " + url);
+    }
+    out += static_cast<char>(std::stoi(hex, nullptr, 16));
+    i += 2;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool valid_schema_name(const std::string& name) {
+  return !name.empty() && name.size() <= 64 &&
+         name.find_first_not_of(
+             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+             std::string::npos;
+}
+
+DatabaseSettings parse_database_url(const std::string& url) {
+  const std::string scheme = "mysql://";
+  if (url.rfind(scheme, 0) != 0) {
+    throw bad_input("GEPAIE_DATABASE_URL must start with mysql://, got " + url);
+  }
+  std::string rest = url.substr(scheme.size());
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  DatabaseSettings db;
+  db.embedded = false;
+  const auto at = rest.rfind('@');
+  if (at == std::string::npos) {
+    throw bad_input("GEPAIE_DATABASE_URL needs a user: mysql://user:password@host:port/schema");
+  }
+  const std::string credentials = rest.substr(0, at);
+  std::string location = rest.substr(at + 1);
+  const auto colon = credentials.find(':');
+  db.user = percent_decode(credentials.substr(0, colon), url);
+  if (colon != std::string::npos) {
+    db.password = percent_decode(credentials.substr(colon + 1), url);
+  }
+  const auto slash = location.find('/');
+  if (slash == std::string::npos || slash + 1 == location.size()) {
+    throw bad_input("GEPAIE_DATABASE_URL needs a schema: mysql://user:password@host:port/schema");
+  }
+  db.schema = location.substr(slash + 1);
+  location = location.substr(0, slash);
+  if (!valid_schema_name(db.schema)) {
+    throw bad_input("GEPAIE_DATABASE_URL: bad schema name " + db.schema);
+  }
+  const auto port_colon = location.rfind(':');
+  db.host = location.substr(0, port_colon);
+  if (port_colon != std::string::npos) {
+    const std::string port = location.substr(port_colon + 1);
+    if (port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) == 0 ||
+        std::stoi(port) > 65535) {
+      throw bad_input("GEPAIE_DATABASE_URL: bad port " + port);
+    }
+    db.port = std::stoi(port);
+  }
+  if (!query.empty()) {
+    if (query.rfind("socket=", 0) != 0 || query.find('&') != std::string::npos) {
+      throw bad_input("GEPAIE_DATABASE_URL: the only option is ?socket=/path, got " + query);
+    }
+    db.socket = percent_decode(query.substr(7), url);
+  }
+  if (db.host.empty() && db.socket.empty()) {
+    throw bad_input("GEPAIE_DATABASE_URL needs a host or ?socket=");
+  }
+  return db;
+}
+
+Environment process_environment() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr || *value == '\0') {
+      return std::nullopt;
+    }
+    return std::string(value);
+  };
+}
+
+Settings load_settings(const std::filesystem::path& file, const Environment& env) {
+  Settings settings;
+  settings.file = std::filesystem::absolute(file);
+  const std::filesystem::path base = settings.file.parent_path();
+  YamlMap root(load_yaml_file(file));
+  settings.ge = read_identity(root);
+  settings.database = read_database(root, base);
+  std::filesystem::path data_dir = root.text("data_dir", "var");
+  root.finish();
+
+  if (auto url = env("GEPAIE_DATABASE_URL")) {
+    settings.database = parse_database_url(*url);
+  }
+  if (auto dir = env("GEPAIE_DATA_DIR")) {
+    data_dir = std::filesystem::absolute(*dir);
+  } else if (data_dir.is_relative()) {
+    data_dir = base / data_dir;
+  }
+  settings.data_dir = data_dir.lexically_normal();
+  return settings;
+}
+
+}  // namespace gepaie::config

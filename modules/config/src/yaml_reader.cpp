@@ -1,0 +1,183 @@
+#include "gepaie/config/yaml_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+namespace gepaie::config {
+namespace {
+
+std::string child_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+template <typename Parse>
+auto parse_scalar(const YamlValue& value, Parse parse) {
+  const std::string text = value.text();
+  try {
+    return parse(text);
+  } catch (const Error& e) {
+    throw value.error(e.message());
+  }
+}
+
+}  // namespace
+
+YamlValue::YamlValue(std::shared_ptr<const YAML::Node> node,
+                     std::shared_ptr<const std::string> file, std::string path)
+    : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
+
+SourceLocation YamlValue::where() const {
+  const YAML::Mark mark = node_->Mark();
+  if (mark.is_null()) {
+    return SourceLocation{*file_, 0, 0};
+  }
+  return SourceLocation{*file_, mark.line + 1, mark.column + 1};
+}
+
+Error YamlValue::error(const std::string& reason) const {
+  return Error(ErrorKind::BadInput, reason, where(), path_);
+}
+
+bool YamlValue::is_null() const {
+  return !node_->IsDefined() || node_->IsNull();
+}
+bool YamlValue::is_map() const {
+  return node_->IsMap();
+}
+bool YamlValue::is_sequence() const {
+  return node_->IsSequence();
+}
+
+std::string YamlValue::text() const {
+  if (!node_->IsScalar()) {
+    throw error("expected a single value");
+  }
+  return node_->Scalar();
+}
+
+Money YamlValue::money() const {
+  return parse_scalar(*this, [](const std::string& s) { return Money::parse(s); });
+}
+
+Hours YamlValue::hours() const {
+  return parse_scalar(*this, [](const std::string& s) { return Hours::parse(s); });
+}
+
+Date YamlValue::date() const {
+  return parse_scalar(*this, [](const std::string& s) { return Date::parse(s); });
+}
+
+bool YamlValue::boolean() const {
+  const std::string value = text();
+  if (value == "true" || value == "yes" || value == "on") {
+    return true;
+  }
+  if (value == "false" || value == "no" || value == "off") {
+    return false;
+  }
+  throw error("expected true or false, got " + value);
+}
+
+std::vector<YamlValue> YamlValue::items() const {
+  std::vector<YamlValue> result;
+  if (is_null()) {
+    return result;
+  }
+  if (!node_->IsSequence()) {
+    throw error("expected a list");
+  }
+  for (size_t i = 0; i < node_->size(); ++i) {
+    result.emplace_back(std::make_shared<const YAML::Node>((*node_)[i]), file_,
+                        path_ + "[" + std::to_string(i + 1) + "]");
+  }
+  return result;
+}
+
+YamlMap::YamlMap(const YamlValue& value) : value_(value) {
+  if (!value.node_->IsMap()) {
+    throw value.error("expected a mapping of keys to values");
+  }
+}
+
+std::optional<YamlValue> YamlMap::get(const std::string& key) {
+  taken_.push_back(key);
+  for (auto it = value_.node_->begin(); it != value_.node_->end(); ++it) {
+    if (it->first.Scalar() == key) {
+      YamlValue child(std::make_shared<const YAML::Node>(it->second), value_.file_,
+                      child_path(value_.path_, key));
+      if (child.is_null()) {
+        return std::nullopt;
+      }
+      return child;
+    }
+  }
+  return std::nullopt;
+}
+
+YamlValue YamlMap::need(const std::string& key) {
+  if (auto child = get(key)) {
+    return *child;
+  }
+  Error missing = value_.error("is required");
+  throw missing.located(value_.where(), child_path(value_.path_, key));
+}
+
+std::string YamlMap::text(const std::string& key, const std::string& fallback) {
+  auto child = get(key);
+  return child ? child->text() : fallback;
+}
+
+void YamlMap::finish() const {
+  std::vector<std::string> seen;
+  for (auto it = value_.node_->begin(); it != value_.node_->end(); ++it) {
+    const std::string key = it->first.Scalar();
+    YamlValue key_value(std::make_shared<const YAML::Node>(it->first), value_.file_,
+                        child_path(value_.path_, key));
+    if (std::find(taken_.begin(), taken_.end(), key) == taken_.end()) {
+      throw key_value.error("unknown key '" + key + "'");
+    }
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      throw key_value.error("key '" + key + "' given twice");
+    }
+    seen.push_back(key);
+  }
+}
+
+namespace {
+
+YamlValue wrap(YAML::Node node, const std::string& name) {
+  return YamlValue(std::make_shared<const YAML::Node>(std::move(node)),
+                   std::make_shared<const std::string>(name), "");
+}
+
+Error syntax_error(const YAML::Exception& e, const std::string& name) {
+  SourceLocation where{name, 0, 0};
+  if (!e.mark.is_null()) {
+    where.line = e.mark.line + 1;
+    where.column = e.mark.column + 1;
+  }
+  return Error(ErrorKind::BadInput, "YAML syntax error: " + e.msg, where);
+}
+
+}  // namespace
+
+YamlValue load_yaml_file(const std::filesystem::path& file) {
+  try {
+    return wrap(YAML::LoadFile(file.string()), file.string());
+  } catch (const YAML::BadFile&) {
+    throw Error(ErrorKind::BadInput, "cannot read the file", SourceLocation{file.string(), 0, 0});
+  } catch (const YAML::Exception& e) {
+    throw syntax_error(e, file.string());
+  }
+}
+
+YamlValue load_yaml_text(const std::string& text, const std::string& name) {
+  try {
+    return wrap(YAML::Load(text), name);
+  } catch (const YAML::Exception& e) {
+    throw syntax_error(e, name);
+  }
+}
+
+}  // namespace gepaie::config

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gepaie/core/rate.h"
+
+namespace gepaie {
+
+// An amount of euros as an integer count of cents (never a double). Only the operations that
+// make sense exist: money ± money, money × integer, money × rate with an explicit rounding rule.
+// Every int64 overflow throws Error(ErrorKind::Failure, "amount overflow ...").
+class Money {
+ public:
+  constexpr Money() = default;
+  static constexpr Money from_cents(int64_t cents) { return Money(cents); }
+
+  // Accepts "1234.56", "-0.56", "1234", "1234.5", "+3", "1234,56", "1 234,56 €", "1 234,56€",
+  // "1234.56 EUR". Digit groups may be separated by a space, U+00A0 or U+202F (groups of 3).
+  // At most 2 decimals. Throws Error BadInput when malformed, Error Failure when too large.
+  static Money parse(std::string_view text);
+  static std::optional<Money> try_parse(std::string_view text);  // nullopt instead of throwing
+
+  constexpr int64_t cents() const { return cents_; }
+  // Machine format used in SQL DECIMAL and JSON: "1234.56", "-0.56", "0.00".
+  std::string str() const;
+  // French display: "1 234,56 €" with U+202F between digit groups and U+00A0 before "€".
+  std::string french() const;
+
+  Money operator+(Money other) const;
+  Money operator-(Money other) const;
+  Money operator-() const;
+  Money& operator+=(Money other);
+  Money& operator-=(Money other);
+  Money operator*(int64_t factor) const;
+
+  // Money × rate, rounded half away from zero to the cent: 0.005 -> 0.01, -0.005 -> -0.01.
+  Money times(Rate rate) const;
+  // Money × num / den with the same rounding. den must be > 0, else Error Failure.
+  Money mul_div(int64_t num, int64_t den) const;
+  // Shares proportional to `weights` that always add up exactly to *this: each share is rounded
+  // down, then the leftover cents go one each to the largest remainders (ties: lower index first).
+  // A negative amount splits as the negation of the split of its magnitude. Weights must be >= 0
+  // with a positive sum, else Error BadInput (also for an empty vector).
+  std::vector<Money> split(const std::vector<int64_t>& weights) const;
+
+  bool is_zero() const { return cents_ == 0; }
+  bool is_negative() const { return cents_ < 0; }
+
+  auto operator<=>(const Money&) const = default;
+
+ private:
+  constexpr explicit Money(int64_t cents) : cents_(cents) {}
+  int64_t cents_ = 0;
+};
+
+std::ostream& operator<<(std::ostream& out, Money money);  // str()
+
+}  // namespace gepaie

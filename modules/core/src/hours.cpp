@@ -1,0 +1,105 @@
+#include "gepaie/core/hours.h"
+
+#include <ostream>
+
+#include "gepaie/core/error.h"
+#include "numeric.h"
+
+namespace gepaie {
+namespace {
+
+constexpr const char* kHours = "hours";
+constexpr int kMaxDecimals = 6;
+
+[[noreturn]] void not_hours(std::string_view text, const std::string& why = {}) {
+  throw bad_input("not a duration" + (why.empty() ? "" : " (" + why + ")") + ": " +
+                  detail::quoted(text) + "; expected hours like 35, 151.67, 7:30 or 7h30");
+}
+
+int64_t whole_hours(std::string_view digits, std::string_view text) {
+  auto value = detail::scaled_value({false, digits, {}}, 0);
+  if (!value)
+    throw failure("hours overflow: " + detail::quoted(text));
+  return *value;
+}
+
+}  // namespace
+
+Hours Hours::parse(std::string_view text) {
+  std::string_view value = detail::trim(text);
+  if (value.starts_with('-'))
+    not_hours(text, "negative");
+
+  // Clock forms: "7:30" (2-digit minutes), "7h30", "7h".
+  if (size_t mark = value.find_first_of(":hH"); mark != std::string_view::npos) {
+    std::string_view hours = value.substr(0, mark);
+    std::string_view minutes = value.substr(mark + 1);
+    bool minutes_optional = value[mark] != ':';
+    if (!detail::is_digits(hours))
+      not_hours(text);
+    if (!(minutes.empty() && minutes_optional) &&
+        !(minutes.size() == 2 && detail::is_digits(minutes))) {
+      not_hours(text, "minutes need 2 digits");
+    }
+    int64_t extra = minutes.empty() ? 0 : (minutes[0] - '0') * 10 + (minutes[1] - '0');
+    if (extra >= 60)
+      not_hours(text, "minutes must be below 60");
+    return Hours(detail::checked_add(detail::checked_mul(whole_hours(hours, text), 60, kHours),
+                                     extra, kHours));
+  }
+
+  // Decimal hours, rounded half up to the minute: 151.67 h = 9100.2 min -> 9100 min.
+  auto decimal = detail::split_decimal(value);
+  if (!decimal)
+    not_hours(text);
+  if (decimal->fraction.size() > kMaxDecimals)
+    not_hours(text, "more than 6 decimals");
+  auto millionths = detail::scaled_value(*decimal, kMaxDecimals);
+  if (!millionths)
+    throw failure("hours overflow: " + detail::quoted(text));
+  __int128 minutes =
+      detail::div_round_half_away(static_cast<__int128>(*millionths) * 60, 1'000'000);
+  return Hours(detail::checked_narrow(minutes, kHours));
+}
+
+std::string Hours::str() const {
+  __int128 hundredths = detail::div_round_half_away(static_cast<__int128>(minutes_) * 100, 60);
+  return detail::format_scaled(detail::checked_narrow(hundredths, kHours), 2, false);
+}
+
+std::string Hours::clock_str() const {
+  uint64_t magnitude =
+      minutes_ < 0 ? 0 - static_cast<uint64_t>(minutes_) : static_cast<uint64_t>(minutes_);
+  std::string minutes = std::to_string(magnitude % 60);
+  if (minutes.size() < 2)
+    minutes.insert(0, "0");
+  return (minutes_ < 0 ? "-" : "") + std::to_string(magnitude / 60) + ":" + minutes;
+}
+
+Hours Hours::monthly_from_weekly(Hours weekly) {
+  // "Mensualisation": 52 weeks a year spread over 12 months, e.g. 35 h × 52 / 12 = 151.67 h.
+  __int128 monthly = detail::div_round_half_away(static_cast<__int128>(weekly.minutes_) * 52, 12);
+  return Hours(detail::checked_narrow(monthly, kHours));
+}
+
+Hours Hours::operator+(Hours other) const {
+  return Hours(detail::checked_add(minutes_, other.minutes_, kHours));
+}
+
+Hours Hours::operator-(Hours other) const {
+  return Hours(detail::checked_sub(minutes_, other.minutes_, kHours));
+}
+
+Hours& Hours::operator+=(Hours other) {
+  return *this = *this + other;
+}
+
+Hours& Hours::operator-=(Hours other) {
+  return *this = *this - other;
+}
+
+std::ostream& operator<<(std::ostream& out, Hours hours) {
+  return out << hours.clock_str();
+}
+
+}  // namespace gepaie

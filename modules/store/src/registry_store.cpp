@@ -1,0 +1,393 @@
+#include "gepaie/store/registry_store.h"
+
+#include <map>
+#include <set>
+
+#include "gepaie/core/error.h"
+
+namespace gepaie::store {
+namespace {
+
+using registry::Amendment;
+using registry::Contract;
+using registry::Employee;
+using registry::Member;
+
+template <typename Record>
+struct Stored {
+  int64_t id = 0;
+  Record record;
+};
+
+registry::Address read_address(const Rows& rows) {
+  return {rows.text("address_line1"), rows.text("address_line2"), rows.text("postcode"),
+          rows.text("city"), rows.text("country")};
+}
+
+// Keyed by SIRET, in legal-name order (the database's collation: accents and case ignored).
+std::vector<Stored<Member>> load_members(Database& db) {
+  std::vector<Stored<Member>> members;
+  Rows rows = db.prepare("SELECT * FROM members ORDER BY legal_name, siret").query();
+  while (rows.next()) {
+    Member member{rows.text("siret"),         rows.text("legal_name"),   read_address(rows),
+                  rows.text("vat_number"),    rows.text("contact_name"), rows.text("contact_email"),
+                  rows.text("contact_phone"), rows.text("agreement_ref")};
+    members.push_back({rows.integer("id"), member});
+  }
+  return members;
+}
+
+std::map<std::string, Stored<Employee>> load_employees(Database& db) {
+  std::map<std::string, Stored<Employee>> employees;
+  Rows rows = db.prepare("SELECT * FROM employees").query();
+  while (rows.next()) {
+    Employee employee{rows.text("number"),     rows.text("last_name"), rows.text("first_name"),
+                      rows.date("birth_date"), rows.text("nir"),       read_address(rows),
+                      rows.text("iban"),       rows.text("email")};
+    employees[employee.number] = {rows.integer("id"), employee};
+  }
+  return employees;
+}
+
+std::optional<Hours> optional_minutes(const Rows& rows, const std::string& column) {
+  if (rows.is_null(column)) {
+    return std::nullopt;
+  }
+  return Hours::from_minutes(rows.integer(column));
+}
+
+std::optional<std::string> optional_text(const Rows& rows, const std::string& column) {
+  if (rows.is_null(column)) {
+    return std::nullopt;
+  }
+  return rows.text(column);
+}
+
+std::map<std::string, Stored<Contract>> load_contracts(Database& db) {
+  std::map<std::string, Stored<Contract>> contracts;
+  std::map<int64_t, Contract*> by_id;
+  Rows rows = db.prepare(
+                    "SELECT c.*, e.number AS employee_number FROM contracts c"
+                    " JOIN employees e ON e.id = c.employee_id")
+                  .query();
+  while (rows.next()) {
+    Contract contract;
+    contract.reference = rows.text("reference");
+    contract.employee_number = rows.text("employee_number");
+    contract.kind = *registry::contract_kind_from(rows.text("kind"));
+    contract.start = rows.date("start_date");
+    contract.end = rows.optional_date("end_date");
+    contract.cdd_reason = rows.text("cdd_reason");
+    contract.weekly_hours = Hours::from_minutes(rows.integer("weekly_minutes"));
+    contract.monthly_gross = rows.optional_money("monthly_gross");
+    contract.hourly_rate = rows.optional_money("hourly_rate");
+    contract.status = *registry::status_from(rows.text("status"));
+    contract.job_title = rows.text("job_title");
+    contract.classification = rows.text("classification");
+    contract.idcc = rows.text("idcc");
+    auto& stored = contracts[contract.reference] = {rows.integer("id"), contract};
+    by_id[stored.id] = &stored.record;
+  }
+  Rows clauses = db.prepare(
+                       "SELECT cm.contract_id, m.siret FROM contract_members cm"
+                       " JOIN members m ON m.id = cm.member_id ORDER BY cm.contract_id, m.siret")
+                     .query();
+  while (clauses.next()) {
+    by_id.at(clauses.integer("contract_id"))->member_sirets.push_back(clauses.text("siret"));
+  }
+  std::map<int64_t, std::pair<Contract*, size_t>> amendments;  // id -> (contract, index)
+  Rows rows_a =
+      db.prepare("SELECT * FROM contract_amendments ORDER BY contract_id, effective_date").query();
+  while (rows_a.next()) {
+    Amendment amendment;
+    amendment.effective = rows_a.date("effective_date");
+    amendment.weekly_hours = optional_minutes(rows_a, "weekly_minutes");
+    amendment.monthly_gross = rows_a.optional_money("monthly_gross");
+    amendment.hourly_rate = rows_a.optional_money("hourly_rate");
+    amendment.job_title = optional_text(rows_a, "job_title");
+    amendment.classification = optional_text(rows_a, "classification");
+    if (rows_a.integer("members_changed") != 0) {
+      amendment.member_sirets.emplace();
+    }
+    amendment.note = rows_a.text("note");
+    Contract* contract = by_id.at(rows_a.integer("contract_id"));
+    contract->amendments.push_back(amendment);
+    amendments[rows_a.integer("id")] = {contract, contract->amendments.size() - 1};
+  }
+  Rows amendment_clauses = db.prepare(
+                                 "SELECT am.amendment_id, m.siret FROM amendment_members am"
+                                 " JOIN members m ON m.id = am.member_id"
+                                 " ORDER BY am.amendment_id, m.siret")
+                               .query();
+  while (amendment_clauses.next()) {
+    const auto [contract, index] = amendments.at(amendment_clauses.integer("amendment_id"));
+    contract->amendments[index].member_sirets->push_back(amendment_clauses.text("siret"));
+  }
+  return contracts;
+}
+
+// Member lists compare as sets: the order in a file carries no meaning.
+Contract normalised(Contract contract) {
+  std::sort(contract.member_sirets.begin(), contract.member_sirets.end());
+  for (Amendment& amendment : contract.amendments) {
+    if (amendment.member_sirets) {
+      std::sort(amendment.member_sirets->begin(), amendment.member_sirets->end());
+    }
+  }
+  return contract;
+}
+
+void bind_address(Statement& statement, int first, const registry::Address& address) {
+  statement.text(first, address.line1)
+      .optional_text(first + 1, address.line2)
+      .text(first + 2, address.postcode)
+      .text(first + 3, address.city)
+      .text(first + 4, address.country);
+}
+
+int64_t write_member(Database& db, const Member& member, int64_t id) {
+  Statement statement = db.prepare(
+      id == 0 ? "INSERT INTO members (legal_name, address_line1, address_line2, postcode, city,"
+                " country, vat_number, contact_name, contact_email, contact_phone, agreement_ref,"
+                " siret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              : "UPDATE members SET legal_name = ?, address_line1 = ?, address_line2 = ?,"
+                " postcode = ?, city = ?, country = ?, vat_number = ?, contact_name = ?,"
+                " contact_email = ?, contact_phone = ?, agreement_ref = ?,"
+                " updated_at = CURRENT_TIMESTAMP WHERE siret = ?");
+  statement.text(1, member.legal_name);
+  bind_address(statement, 2, member.address);
+  statement.optional_text(7, member.vat_number)
+      .optional_text(8, member.contact_name)
+      .optional_text(9, member.contact_email)
+      .optional_text(10, member.contact_phone)
+      .optional_text(11, member.agreement_ref)
+      .text(12, member.siret)
+      .execute();
+  return id == 0 ? db.last_insert_id() : id;
+}
+
+int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
+  Statement statement = db.prepare(
+      id == 0 ? "INSERT INTO employees (last_name, first_name, birth_date, nir, address_line1,"
+                " address_line2, postcode, city, country, iban, email, number)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              : "UPDATE employees SET last_name = ?, first_name = ?, birth_date = ?, nir = ?,"
+                " address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ?,"
+                " iban = ?, email = ?, updated_at = CURRENT_TIMESTAMP WHERE number = ?");
+  statement.text(1, employee.last_name)
+      .text(2, employee.first_name)
+      .date(3, employee.birth_date)
+      .text(4, employee.nir);
+  bind_address(statement, 5, employee.address);
+  statement.text(10, employee.iban)
+      .optional_text(11, employee.email)
+      .text(12, employee.number)
+      .execute();
+  return id == 0 ? db.last_insert_id() : id;
+}
+
+void write_member_list(Database& db, const char* sql, int64_t owner,
+                       const std::vector<std::string>& sirets,
+                       const std::map<std::string, int64_t>& member_ids) {
+  for (const std::string& siret : sirets) {
+    db.prepare(sql).integer(1, owner).integer(2, member_ids.at(siret)).execute();
+  }
+}
+
+void write_contract(Database& db, const Contract& contract, int64_t id, int64_t employee_id,
+                    const std::map<std::string, int64_t>& member_ids) {
+  Statement statement = db.prepare(
+      id == 0 ? "INSERT INTO contracts (employee_id, kind, start_date, end_date, cdd_reason,"
+                " weekly_minutes, monthly_gross, hourly_rate, status, job_title, classification,"
+                " idcc, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              : "UPDATE contracts SET employee_id = ?, kind = ?, start_date = ?, end_date = ?,"
+                " cdd_reason = ?, weekly_minutes = ?, monthly_gross = ?, hourly_rate = ?,"
+                " status = ?, job_title = ?, classification = ?, idcc = ?,"
+                " updated_at = CURRENT_TIMESTAMP WHERE reference = ?");
+  statement.integer(1, employee_id)
+      .text(2, registry::to_string(contract.kind))
+      .date(3, contract.start)
+      .optional_date(4, contract.end)
+      .optional_text(5, contract.cdd_reason)
+      .integer(6, contract.weekly_hours.minutes())
+      .optional_money(7, contract.monthly_gross)
+      .optional_money(8, contract.hourly_rate)
+      .text(9, registry::to_string(contract.status))
+      .text(10, contract.job_title)
+      .text(11, contract.classification)
+      .text(12, contract.idcc)
+      .text(13, contract.reference)
+      .execute();
+  if (id == 0) {
+    id = db.last_insert_id();
+  }
+  // The clause list and the amendments are rewritten whole: the file states them completely.
+  db.prepare("DELETE FROM contract_members WHERE contract_id = ?").integer(1, id).execute();
+  db.prepare("DELETE FROM contract_amendments WHERE contract_id = ?").integer(1, id).execute();
+  write_member_list(db, "INSERT INTO contract_members (contract_id, member_id) VALUES (?, ?)", id,
+                    contract.member_sirets, member_ids);
+  for (const Amendment& amendment : contract.amendments) {
+    Statement insert = db.prepare(
+        "INSERT INTO contract_amendments (contract_id, effective_date, weekly_minutes,"
+        " monthly_gross, hourly_rate, job_title, classification, members_changed, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.integer(1, id).date(2, amendment.effective);
+    if (amendment.weekly_hours) {
+      insert.integer(3, amendment.weekly_hours->minutes());
+    } else {
+      insert.null(3);
+    }
+    insert.optional_money(4, amendment.monthly_gross)
+        .optional_money(5, amendment.hourly_rate)
+        .optional_text(6, amendment.job_title.value_or(""))
+        .optional_text(7, amendment.classification.value_or(""))
+        .integer(8, amendment.member_sirets ? 1 : 0)
+        .optional_text(9, amendment.note)
+        .execute();
+    if (amendment.member_sirets) {
+      write_member_list(db, "INSERT INTO amendment_members (amendment_id, member_id) VALUES (?, ?)",
+                        db.last_insert_id(), *amendment.member_sirets, member_ids);
+    }
+  }
+}
+
+// Adds, updates or leaves alone one record; returns its id.
+template <typename Record, typename Write>
+int64_t upsert(std::map<std::string, Stored<Record>>& existing, const std::string& key,
+               const Record& record, UpsertCounts& counts, Write write) {
+  auto it = existing.find(key);
+  if (it == existing.end()) {
+    const int64_t id = write(record, 0);
+    existing[key] = {id, record};
+    ++counts.added;
+    return id;
+  }
+  if (it->second.record == record) {
+    ++counts.unchanged;
+    return it->second.id;
+  }
+  write(record, it->second.id);
+  it->second.record = record;
+  ++counts.updated;
+  return it->second.id;
+}
+
+// A NIR identifies one person: refuse a file that would give it to a second employee.
+void check_nirs(const config::ImportFile& file,
+                const std::map<std::string, Stored<Employee>>& employees) {
+  config::ProblemList problems;
+  std::map<std::string, std::string> nir_owner;
+  for (const auto& [number, stored] : employees) {
+    nir_owner[stored.record.nir] = number;
+  }
+  for (const auto& placed : file.employees) {
+    auto [it, fresh] = nir_owner.emplace(placed.record.nir, placed.record.number);
+    if (!fresh && it->second != placed.record.number) {
+      problems.add(
+          file.error_at(placed.place, "nir", "NIR already belongs to employee " + it->second));
+    }
+  }
+  problems.throw_if_any();
+}
+
+// References from contracts to employees and members, in the file or in the database.
+void check_references(const config::ImportFile& file,
+                      const std::map<std::string, Stored<Member>>& members,
+                      const std::map<std::string, Stored<Employee>>& employees) {
+  config::ProblemList problems;
+  auto check_list = [&](const auto& placed, const std::vector<std::string>& sirets,
+                        const std::string& field) {
+    for (size_t i = 0; i < sirets.size(); ++i) {
+      if (!members.contains(sirets[i])) {
+        problems.add(file.error_at(
+            placed.place, field + "[" + std::to_string(i + 1) + "]",
+            "unknown member " + sirets[i] + " (neither in this file nor in the database)"));
+      }
+    }
+  };
+  for (const auto& placed : file.contracts) {
+    const Contract& contract = placed.record;
+    if (!employees.contains(contract.employee_number)) {
+      problems.add(file.error_at(placed.place, "employee",
+                                 "unknown employee " + contract.employee_number +
+                                     " (neither in this file nor in the database)"));
+    }
+    check_list(placed, contract.member_sirets, "members");
+    for (size_t i = 0; i < contract.amendments.size(); ++i) {
+      if (contract.amendments[i].member_sirets) {
+        check_list(placed, *contract.amendments[i].member_sirets,
+                   "amendments[" + std::to_string(i + 1) + "].members");
+      }
+    }
+  }
+  problems.throw_if_any();
+}
+
+}  // namespace
+
+ImportReport import_records(Database& db, const config::ImportFile& file) {
+  ImportReport report;
+  Transaction transaction(db);
+  std::map<std::string, Stored<Member>> members;
+  for (auto& stored : load_members(db)) {
+    members[stored.record.siret] = std::move(stored);
+  }
+  auto employees = load_employees(db);
+  auto contracts = load_contracts(db);
+
+  for (const auto& placed : file.members) {
+    upsert(members, placed.record.siret, placed.record, report.members,
+           [&](const Member& m, int64_t id) { return write_member(db, m, id); });
+  }
+  check_nirs(file, employees);
+  for (const auto& placed : file.employees) {
+    upsert(employees, placed.record.number, placed.record, report.employees,
+           [&](const Employee& e, int64_t id) { return write_employee(db, e, id); });
+  }
+  check_references(file, members, employees);
+
+  std::map<std::string, int64_t> member_ids;
+  for (const auto& [siret, stored] : members) {
+    member_ids[siret] = stored.id;
+  }
+  for (auto& [reference, stored] : contracts) {
+    stored.record = normalised(stored.record);
+  }
+  for (const auto& placed : file.contracts) {
+    const Contract contract = normalised(placed.record);
+    const int64_t employee_id = employees.at(contract.employee_number).id;
+    upsert(contracts, contract.reference, contract, report.contracts,
+           [&](const Contract& c, int64_t id) {
+             write_contract(db, c, id, employee_id, member_ids);
+             return id;
+           });
+  }
+  transaction.commit();
+  return report;
+}
+
+std::vector<Member> list_members(Database& db) {
+  std::vector<Member> list;
+  for (auto& stored : load_members(db)) {
+    list.push_back(std::move(stored.record));
+  }
+  return list;
+}
+
+std::vector<Employee> list_employees(Database& db) {
+  std::vector<Employee> list;
+  for (auto& [number, stored] : load_employees(db)) {
+    list.push_back(std::move(stored.record));
+  }
+  return list;
+}
+
+std::vector<Contract> list_contracts(Database& db) {
+  std::vector<Contract> list;
+  for (auto& [reference, stored] : load_contracts(db)) {
+    list.push_back(std::move(stored.record));
+  }
+  return list;
+}
+
+}  // namespace gepaie::store

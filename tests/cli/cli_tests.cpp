@@ -1,0 +1,187 @@
+#define BOOST_TEST_MODULE cli_tests
+#include <boost/test/included/unit_test.hpp>
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "test_database.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the gepaie program with `args` against its own schema on the test server.
+class Gepaie {
+ public:
+  explicit Gepaie(const std::string& schema) {
+    config_ = fs::temp_directory_path() / ("gepaie-cli-" + std::to_string(getpid()) + ".yaml");
+    std::ifstream in(GEPAIE_TEST_CONFIG);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    // One schema per run of the suite: nothing left from an earlier run can interfere.
+    yaml.replace(yaml.find("schema: gepaie_test"), 19,
+                 "schema: " + schema + "_" + std::to_string(getpid()));
+    std::ofstream(config_) << yaml;
+    schema_ = schema + "_" + std::to_string(getpid());
+  }
+  ~Gepaie() {
+    fs::remove(config_);
+    try {
+      gepaie::config::Settings settings = gepaie::testing::test_settings();
+      settings.database.schema = schema_;
+      gepaie::store::Database::connect(
+          settings.database, gepaie::store::EmbeddedServer(settings.data_dir).socket().string())
+          ->drop_schema();
+    } catch (...) {
+    }
+  }
+
+  Result run(std::vector<std::string> args, bool with_config = true) const {
+    if (with_config) {
+      args.insert(args.begin(), {"--config", config_.string()});
+    }
+    Poco::Pipe out;
+    Poco::Pipe err;
+    Poco::Process::Env env;
+    env["GEPAIE_DATABASE_URL"] = "";
+    env["GEPAIE_DATA_DIR"] = "";
+    Poco::ProcessHandle handle =
+        Poco::Process::launch(GEPAIE_BINARY, args, GEPAIE_SOURCE_DIR, nullptr, &out, &err, env);
+    Poco::PipeInputStream out_stream(out);
+    Poco::PipeInputStream err_stream(err);
+    Result result;
+    Poco::StreamCopier::copyToString(out_stream, result.out);
+    Poco::StreamCopier::copyToString(err_stream, result.err);
+    result.status = handle.wait();
+    return result;
+  }
+
+ private:
+  fs::path config_;
+  std::string schema_;
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli_tests)
+
+BOOST_AUTO_TEST_CASE(help_describes_every_command) {
+  Gepaie gepaie("cli_help");
+  const Result overview = gepaie.run({"--help"}, false);
+  BOOST_TEST(overview.status == 0);
+  for (const char* command :
+       {"db start", "db stop", "db status", "db migrate", "import", "list", "config check"}) {
+    BOOST_TEST(contains(overview.out, command), command);
+    std::vector<std::string> args;
+    std::istringstream words(command);
+    for (std::string word; words >> word;) {
+      args.push_back(word);
+    }
+    args.push_back("--help");
+    const Result help = gepaie.run(args, false);
+    BOOST_TEST(help.status == 0, command);
+    BOOST_TEST(contains(help.out, "usage: gepaie " + std::string(command)), help.out);
+    BOOST_TEST(contains(help.out, "--help"), command);
+  }
+  const Result list_help = gepaie.run({"list", "--help"}, false);
+  BOOST_TEST(contains(list_help.out, "--json"));
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_with_status_2) {
+  Gepaie gepaie("cli_usage");
+  const Result unknown = gepaie.run({"frobnicate"});
+  BOOST_TEST(unknown.status == 2);
+  BOOST_TEST(contains(unknown.err, "unknown command"));
+  const Result option = gepaie.run({"list", "members", "--colour"});
+  BOOST_TEST(option.status == 2);
+  const Result missing = gepaie.run({"import"});
+  BOOST_TEST(missing.status == 2);
+  const Result no_config = gepaie.run({"--config", "/nonexistent.yaml", "config", "check"}, false);
+  BOOST_TEST(no_config.status == 2);
+  const Result version = gepaie.run({"--version"}, false);
+  BOOST_TEST(version.status == 0);
+  BOOST_TEST(contains(version.out, "gepaie "));
+}
+
+BOOST_AUTO_TEST_CASE(migrate_import_and_list) {
+  Gepaie gepaie("cli_flow");
+  const Result before = gepaie.run({"list", "members"});
+  BOOST_TEST(before.status == 1);
+  BOOST_TEST(contains(before.err, "gepaie db migrate"), before.err);
+
+  BOOST_TEST(gepaie.run({"db", "migrate"}).status == 0);
+  const Result again = gepaie.run({"db", "migrate"});
+  BOOST_TEST(again.status == 0);
+  BOOST_TEST(contains(again.out, "up to date"));
+
+  const Result status = gepaie.run({"db", "status", "--json"});
+  BOOST_TEST(status.status == 0);
+  BOOST_TEST((contains(status.out, "\"pending\" : 0") || contains(status.out, "\"pending\": 0")),
+             status.out);
+
+  const Result bad = gepaie.run({"import", "config/demo/bad-last-record.yaml"});
+  BOOST_TEST(bad.status == 2);
+  BOOST_TEST(contains(bad.err, "config/demo/bad-last-record.yaml:"), bad.err);
+  BOOST_TEST(contains(bad.err, "contracts[2].members["), bad.err);
+  const Result still_empty = gepaie.run({"list", "members", "--json"});
+  BOOST_TEST(still_empty.status == 0);
+  BOOST_TEST(still_empty.out.find("siret") == std::string::npos, still_empty.out);
+
+  const Result imported = gepaie.run({"import", "config/demo/demo.yaml"});
+  BOOST_TEST(imported.status == 0, imported.err);
+  BOOST_TEST(contains(imported.out, "members: 12 added"), imported.out);
+  const Result reimported = gepaie.run({"import", "config/demo/demo.yaml"});
+  BOOST_TEST(contains(reimported.out, "members: 0 added, 0 updated, 12 unchanged"), reimported.out);
+
+  const Result members = gepaie.run({"list", "members"});
+  BOOST_TEST(members.status == 0);
+  BOOST_TEST(contains(members.out, "Basalte Records SARL"));
+  BOOST_TEST(contains(members.out, "12 members"));
+  const Result employees = gepaie.run({"list", "employees", "--json"});
+  BOOST_TEST(employees.status == 0);
+  BOOST_TEST(contains(employees.out, "\"number\""));
+  BOOST_TEST(contains(employees.out, "Hélène"), employees.out.substr(0, 400));
+  const Result contracts = gepaie.run({"list", "contracts", "--on", "2025-01-01"});
+  BOOST_TEST(contracts.status == 0);
+  BOOST_TEST(contains(contracts.out, "CT-E001-01"));
+  BOOST_TEST(contains(contracts.out, "01/01/2025"));
+  // Every table line fits 120 columns.
+  std::istringstream lines(contracts.out);
+  for (std::string line; std::getline(lines, line);) {
+    size_t width = 0;
+    for (char c : line) {
+      width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    BOOST_TEST(width <= 120u, line);
+  }
+  const Result bad_list = gepaie.run({"list", "payslips"});
+  BOOST_TEST(bad_list.status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(config_check_reports_the_ge) {
+  Gepaie gepaie("cli_config");
+  const Result check = gepaie.run({"config", "check", "--json"});
+  BOOST_TEST(check.status == 0, check.err);
+  BOOST_TEST(contains(check.out, "\"siret\""));
+  BOOST_TEST(contains(check.out, "79012345900014"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
