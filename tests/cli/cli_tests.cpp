@@ -184,4 +184,62 @@ BOOST_AUTO_TEST_CASE(config_check_reports_the_ge) {
   BOOST_TEST(contains(check.out, "79012345900014"));
 }
 
+BOOST_AUTO_TEST_CASE(simulate_prints_a_payslip_in_text_and_json) {
+  Gepaie gepaie("cli_simulate");
+  const Result text = gepaie.run({"simulate", "config/examples/simulate.yaml"});
+  BOOST_TEST(text.status == 0, text.err);
+  for (const char* part : {"Salaire de base", "Santé", "Retraite", "Net à payer avant impôt",
+                           "Net payé", "Montant net social", "Coût total employeur"}) {
+    BOOST_TEST(contains(text.out, part), part);
+  }
+  const Result json = gepaie.run({"simulate", "config/examples/simulate.yaml", "--json"});
+  BOOST_TEST(json.status == 0, json.err);
+  for (const char* key :
+       {"\"gross\": 3000.00", "\"employee_contributions\": ", "\"employer_contributions\": ",
+        "\"reductions\": ", "\"net_before_tax\": ", "\"net_taxable\": ", "\"net_social\": ",
+        "\"income_tax\": 0.00", "\"net_paid\": ", "\"employer_cost\": ", "\"lines\": [",
+        "\"employee_rate\": ", "\"employer_amount\": "}) {
+    BOOST_TEST(contains(json.out, key), key);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(simulate_refuses_bad_input_with_status_2) {
+  Gepaie gepaie("cli_simulate_bad");
+  const std::string good = R"(period: 2026-11
+employer: { headcount: 25, at_rate: 1.20 }
+employee: { contract: CDI, status: non-cadre, weekly_hours: 24, base_gross: 2000.00 }
+)";
+  const fs::path file = fs::temp_directory_path() / ("sim-" + std::to_string(getpid()) + ".yaml");
+  auto run_with = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    if (!from.empty()) {
+      text.replace(text.find(from), from.size(), to);
+    }
+    std::ofstream(file) << text;
+    return gepaie.run({"simulate", file.string()});
+  };
+  BOOST_TEST(run_with("", "").status == 0);
+  const struct {
+    const char* from;
+    const char* to;
+    const char* message;
+  } cases[] = {
+      {"base_gross: 2000.00", "base_gross: 2000.00, bonus: 3", "unknown key 'bonus'"},
+      {"base_gross: 2000.00", "base_gross: -5.00", "employee.base_gross: must not be negative"},
+      {"weekly_hours: 24", "weekly_hours: 0",
+       "employee.weekly_hours: weekly hours must be between 1 and 48"},
+      {"weekly_hours: 24", "weekly_hours: 49", "between 1 and 48"},
+      {"period: 2026-11", "period: 2031-01", "period: no rates for 2031-01"},
+      {"base_gross: 2000.00", "base_gross: 2000.00, overtime_hours: 35", "beyond a third"},
+      {"headcount: 25", "headcount: 0", "employer.headcount"},
+  };
+  for (const auto& c : cases) {
+    const Result result = run_with(c.from, c.to);
+    BOOST_TEST(result.status == 2, c.message);
+    BOOST_TEST(contains(result.err, c.message), result.err);
+    BOOST_TEST(contains(result.err, file.string() + ":"), result.err);
+  }
+  fs::remove(file);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

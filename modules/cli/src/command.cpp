@@ -112,8 +112,10 @@ void print_overview(std::ostream& out) {
 const std::vector<Command>& all_commands() {
   static const std::vector<Command> commands = [] {
     std::vector<Command> list = db_commands();
-    for (Command& command : registry_commands()) {
-      list.push_back(std::move(command));
+    for (auto group : {registry_commands(), payroll_commands()}) {
+      for (Command& command : group) {
+        list.push_back(std::move(command));
+      }
     }
     return list;
   }();

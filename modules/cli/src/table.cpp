@@ -63,6 +63,7 @@ void Table::print(std::ostream& out) const {
         text += "  ";
       }
     }
+    text.erase(text.find_last_not_of(' ') + 1);
     out << text << "\n";
   };
   std::vector<std::string> headers;

@@ -225,7 +225,9 @@ Settings load_settings(const std::filesystem::path& file, const Environment& env
   settings.ge = read_identity(root);
   settings.database = read_database(root, base);
   std::filesystem::path data_dir = root.text("data_dir", "var");
+  std::filesystem::path rates_dir = root.text("rates_dir", "rates");
   root.finish();
+  settings.rates_dir = (rates_dir.is_relative() ? base / rates_dir : rates_dir).lexically_normal();
 
   if (auto url = env("GEPAIE_DATABASE_URL")) {
     settings.database = parse_database_url(*url);

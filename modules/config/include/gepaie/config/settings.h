@@ -47,7 +47,8 @@ struct Settings {
   std::filesystem::path file;  // the gepaie.yaml it came from
   GeIdentity ge;
   DatabaseSettings database;
-  std::filesystem::path data_dir;  // absolute
+  std::filesystem::path data_dir;   // absolute
+  std::filesystem::path rates_dir;  // absolute: config/rates (payroll figures)
 };
 
 // Reads environment variables; tests pass their own.

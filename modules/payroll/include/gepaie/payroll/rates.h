@@ -1,0 +1,155 @@
+// The legal figures of French payroll as data: constants (SMIC, ceilings, thresholds, reduction
+// parameters) and contribution rules, each with the dates it applies. Loaded from
+// config/rates/*.yaml by gepaie::config; nothing here is a legal figure itself.
+#pragma once
+
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gepaie/core/calendar.h"
+#include "gepaie/core/hours.h"
+#include "gepaie/core/money.h"
+#include "gepaie/core/rate.h"
+#include "gepaie/registry/records.h"
+
+namespace gepaie::payroll {
+
+// Payslip groups, in the order of the 2026 model payslip (arrêté du 31 janvier 2023).
+enum class Group {
+  Health,         // Santé
+  WorkAccident,   // Accidents du travail – maladies professionnelles
+  Retirement,     // Retraite
+  Family,         // Famille
+  Unemployment,   // Assurance chômage
+  Apec,           // Cotisations statutaires ou conventionnelles (APEC)
+  EmployerOther,  // Autres contributions dues par l'employeur (one line on the payslip)
+  Csg,            // CSG déductible, CSG/CRDS non déductible
+  Optional,       // Prévoyance and other conventional contributions
+};
+
+// What a contribution's rate applies to.
+enum class BaseKind {
+  Gross,            // total gross pay
+  Tranche1,         // gross up to the (prorated) ceiling
+  Tranche2,         // gross between 1 and 8 ceilings
+  GrossUpTo4,       // gross up to 4 ceilings (chômage, AGS, APEC)
+  GrossUpTo8,       // gross up to 8 ceilings (CET)
+  Csg,              // CSG/CRDS base: abated gross up to 4 PASS, the rest, employer welfare shares
+  EmployerWelfare,  // employer shares of health plan and prévoyance (forfait social)
+};
+
+// Where the employer rate comes from when it is the establishment's own.
+enum class RateSource {
+  Fixed,            // the rule's own rate
+  WorkAccident,     // the establishment's AT/MP rate
+  Mobility,         // the commune's versement mobilité rate
+  PrevoyanceCadre,  // the GE's cadre prévoyance rate (at least the legal minimum)
+};
+
+// How an employee contribution counts for income tax.
+enum class TaxTreatment {
+  Deductible,     // deducted from taxable pay (the usual case)
+  NonDeductible,  // CSG non déductible, CRDS: added back to taxable pay
+};
+
+struct Condition {
+  std::optional<registry::Status> status;               // only cadres, or only non-cadres
+  int min_headcount = 0;                                // applies from this headcount (inclusive)
+  int max_headcount = std::numeric_limits<int>::max();  // up to this headcount (inclusive)
+  bool above_ceiling_only = false;                      // only when gross exceeds the ceiling (CET)
+
+  bool operator==(const Condition&) const = default;
+};
+
+// A lower employer rate for pay up to a multiple of the SMIC (2025 maladie and famille rates).
+struct ReducedRate {
+  Rate employer;
+  Rate max_smic_multiple;  // e.g. 2.25 (as a decimal rate: 2'250'000 ppm)
+
+  bool operator==(const ReducedRate&) const = default;
+};
+
+struct ContributionRule {
+  std::string code;   // stable identifier, e.g. "vieillesse_plafonnee"
+  std::string label;  // French payslip label
+  Group group = Group::EmployerOther;
+  BaseKind base = BaseKind::Gross;
+  Rate employee;
+  Rate employer;
+  RateSource employer_source = RateSource::Fixed;
+  std::optional<ReducedRate> reduced;
+  Condition when;
+  bool in_overtime_reduction = false;  // its employee rate counts in the overtime reduction rate
+  TaxTreatment tax = TaxTreatment::Deductible;
+  std::string source;  // legal source
+  Date from;
+  Date to;
+
+  bool operator==(const ContributionRule&) const = default;
+};
+
+// How the employer's general reduction on low wages is computed.
+enum class GeneralReductionMethod {
+  Fillon,  // réduction générale (to 2025): C = T / 0.6 × (1.6 × SMIC / pay − 1)
+  Rgdu,  // réduction générale dégressive unique (2026): C = Tmin + Tdelta × (½(3 SMIC/pay − 1))^P
+};
+
+// Every constant the engine needs, as in force on one day.
+struct Constants {
+  Money smic_hourly;
+  Money pmss;  // plafond mensuel de la sécurité sociale
+  Money pass;  // plafond annuel
+  Hours legal_weekly_hours;
+  Rate csg_base_share;                   // 98.25 %
+  int csg_abatement_pass_limit = 0;      // the abatement applies up to 4 PASS
+  Rate overtime_first_rate;              // +25 %
+  Rate overtime_second_rate;             // +50 %
+  Hours overtime_first_band_weekly;      // the first 8 hours a week
+  Rate extra_first_rate;                 // part-time heures complémentaires: +10 %
+  Rate extra_second_rate;                // +25 %
+  Rate extra_first_band_share;           // the +10 % band: a tenth of contractual hours
+  Rate overtime_employee_reduction_cap;  // 11.31 %
+  Money overtime_tax_exemption_cap;      // 7 500 € a year
+  Money overtime_deduction_under_20;     // employer flat deduction per overtime hour
+  Money overtime_deduction_from_20;
+  Rate prevoyance_cadre_min_rate;  // 1.50 % of T1
+  GeneralReductionMethod reduction_method = GeneralReductionMethod::Rgdu;
+  Rate reduction_t_under_50;  // Fillon T, or RGDU Tdelta
+  Rate reduction_t_from_50;
+  Rate reduction_t_min;          // RGDU only
+  Rate reduction_power;          // RGDU only (1.75)
+  Rate reduction_smic_multiple;  // 1.6 (Fillon) or 3 (RGDU)
+};
+
+// The rates in force over a span of days in which nothing changes.
+struct RateSet {
+  Date from;
+  Date to;
+  std::string file;  // the rates file it comes from
+  Constants constants;
+  std::vector<ContributionRule> contributions;  // in file order
+};
+
+// Every span of every rates file, in date order, without gaps or overlaps (the loader checks).
+class RateBook {
+ public:
+  RateBook() = default;
+  explicit RateBook(std::vector<RateSet> sets);
+
+  const RateSet* at(Date day) const;  // nullptr when no file covers the day
+  const std::vector<RateSet>& sets() const { return sets_; }
+
+ private:
+  std::vector<RateSet> sets_;
+};
+
+const char* to_string(Group group);
+std::optional<Group> group_from(std::string_view text);
+std::optional<BaseKind> base_from(std::string_view text);
+std::optional<RateSource> rate_source_from(std::string_view text);
+const char* french_label(Group group);
+
+}  // namespace gepaie::payroll

@@ -1,0 +1,159 @@
+#define BOOST_TEST_MODULE rates_file_tests
+#include <boost/test/included/unit_test.hpp>
+
+#include "gepaie/config/rates_file.h"
+#include "gepaie/core/error.h"
+
+using namespace gepaie;
+
+namespace {
+
+const std::string kRatesDir = std::string(GEPAIE_SOURCE_DIR) + "/config/rates";
+
+// A minimal valid file for `year`, with `extra_contribution` appended to the contributions.
+std::string minimal(const std::string& year, const std::string& extra_contribution = "",
+                    const std::string& smic = "") {
+  const std::string from = year + "-01-01";
+  auto constant = [&](const char* name, const char* value) {
+    return std::string("  ") + name + ": [{ from: \"" + from + "\", value: \"" + value +
+           "\", source: \"test\" }]\n";
+  };
+  std::string text = "valid_from: \"" + from + "\"\nvalid_to: \"" + year + "-12-31\"\nconstants:\n";
+  text += smic.empty() ? constant("smic_hourly", "12.02") : smic;
+  for (auto [name, value] : std::vector<std::pair<const char*, const char*>>{
+           {"pmss", "4005.00"},
+           {"pass", "48060.00"},
+           {"legal_weekly_hours", "35"},
+           {"csg_base_share", "98.25"},
+           {"csg_abatement_pass_limit", "4"},
+           {"overtime_first_rate", "25"},
+           {"overtime_second_rate", "50"},
+           {"overtime_first_band_weekly", "8"},
+           {"extra_first_rate", "10"},
+           {"extra_second_rate", "25"},
+           {"extra_first_band_share", "10"},
+           {"overtime_employee_reduction_cap", "11.31"},
+           {"overtime_tax_exemption_cap", "7500"},
+           {"overtime_deduction_under_20", "1.50"},
+           {"overtime_deduction_from_20", "0.50"},
+           {"prevoyance_cadre_min_rate", "1.50"},
+           {"general_reduction", "fillon"},
+           {"reduction_t_under_50", "0.3193"},
+           {"reduction_t_from_50", "0.3233"},
+           {"reduction_smic_multiple", "1.6"}}) {
+    text += constant(name, value);
+  }
+  text += "contributions:\n";
+  text +=
+      "  - { code: maladie, label: \"Maladie\", group: sante, base: gross, employee: \"0\", "
+      "employer: \"13\", source: \"CSS\" }\n";
+  return text + extra_contribution;
+}
+
+void expect_refused(const std::vector<std::pair<std::string, std::string>>& files,
+                    const std::string& file, int line, const std::string& reason) {
+  try {
+    config::load_rate_texts(files);
+    BOOST_ERROR("accepted: " + reason);
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    BOOST_TEST(e.exit_status() == 2);
+    BOOST_TEST(what.find(file + ":" + std::to_string(line) + ":") != std::string::npos, what);
+    BOOST_TEST(what.find(reason) != std::string::npos, what);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rates_file_tests)
+
+BOOST_AUTO_TEST_CASE(shipped_rates_load_and_follow_the_smic) {
+  const payroll::RateBook book = config::load_rate_book(kRatesDir);
+  const payroll::RateSet* may = book.at(Date::parse("2026-05-31"));
+  const payroll::RateSet* june = book.at(Date::parse("2026-06-01"));
+  BOOST_REQUIRE(may != nullptr);
+  BOOST_REQUIRE(june != nullptr);
+  BOOST_TEST(may->constants.smic_hourly.cents() == 1202);
+  BOOST_TEST(june->constants.smic_hourly.cents() == 1231);
+  BOOST_TEST(june->constants.pmss.cents() == 400500);
+  BOOST_TEST(book.at(Date::parse("2030-01-01")) == nullptr);
+  for (const payroll::RateSet& set : book.sets()) {
+    BOOST_TEST(!set.contributions.empty());
+    for (const auto& rule : set.contributions) {
+      BOOST_TEST(!rule.source.empty(), rule.code);
+      BOOST_TEST(!rule.label.empty(), rule.code);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_valid_minimal_file_loads) {
+  const payroll::RateBook book = config::load_rate_texts({{"a.yaml", minimal("2026")}});
+  BOOST_REQUIRE(book.sets().size() == 1u);
+  BOOST_TEST(book.sets()[0].contributions.size() == 1u);
+  BOOST_TEST(
+      (book.sets()[0].constants.reduction_method == payroll::GeneralReductionMethod::Fillon));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_is_refused) {
+  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", 27, "unknown key");
+  expect_refused({{"a.yaml", minimal("2026",
+                                     "  - { code: x, label: x, group: sante, base: gross, "
+                                     "employee: \"0\", employer: \"1\", source: s, rate: 2 }\n")}},
+                 "a.yaml", 27, "unknown key 'rate'");
+}
+
+BOOST_AUTO_TEST_CASE(missing_rate_is_refused) {
+  expect_refused({{"a.yaml", minimal("2026",
+                                     "  - { code: x, label: x, group: sante, base: gross, "
+                                     "employee: \"0\", source: s }\n")}},
+                 "a.yaml", 27, "missing rate: employer");
+  std::string no_pmss = minimal("2026");
+  no_pmss.erase(no_pmss.find("  pmss:"), no_pmss.find("  pass:") - no_pmss.find("  pmss:"));
+  expect_refused({{"a.yaml", no_pmss}}, "a.yaml", 1, "missing rate: constant pmss");
+}
+
+BOOST_AUTO_TEST_CASE(overlap_and_gap_within_a_file_are_refused) {
+  const std::string gap_smic =
+      "  smic_hourly: [{ from: \"2026-02-01\", value: \"12.02\", source: s }]\n";
+  expect_refused({{"a.yaml", minimal("2026", "", gap_smic)}}, "a.yaml", 4,
+                 "gap: smic_hourly has no value from 2026-01-01");
+  const std::string twice =
+      "  smic_hourly:\n    - { from: \"2026-01-01\", value: \"12.02\", source: s }\n"
+      "    - { from: \"2026-01-01\", value: \"12.31\", source: s }\n";
+  expect_refused({{"a.yaml", minimal("2026", "", twice)}}, "a.yaml", 6, "overlap");
+  const std::string half_year =
+      "  - { code: csa, label: x, group: autres, base: gross, employee: \"0\", employer: \"0.3\","
+      " to: \"2026-06-30\", source: s }\n";
+  expect_refused({{"a.yaml", minimal("2026", half_year)}}, "a.yaml", 1,
+                 "gap: contribution csa has no rate from 2026-07-01");
+  const std::string overlapping =
+      half_year +
+      "  - { code: csa, label: x, group: autres, base: gross, employee: \"0\", employer: \"0.3\","
+      " from: \"2026-06-01\", source: s }\n";
+  expect_refused({{"a.yaml", minimal("2026", overlapping)}}, "a.yaml", 1,
+                 "overlap: contribution csa");
+}
+
+BOOST_AUTO_TEST_CASE(overlap_and_gap_between_files_are_refused) {
+  const payroll::RateBook two =
+      config::load_rate_texts({{"b.yaml", minimal("2026")}, {"a.yaml", minimal("2025")}});
+  BOOST_TEST(two.at(Date::parse("2025-12-31")) != nullptr);
+  BOOST_TEST(two.at(Date::parse("2026-01-01")) != nullptr);
+  expect_refused({{"a.yaml", minimal("2024")}, {"b.yaml", minimal("2026")}}, "b.yaml", 1,
+                 "gap: no rates file covers 2025-01-01 to 2025-12-31");
+  expect_refused({{"a.yaml", minimal("2026")}, {"b.yaml", minimal("2026")}}, "b.yaml", 1,
+                 "overlap");
+}
+
+BOOST_AUTO_TEST_CASE(bad_values_are_located) {
+  expect_refused({{"a.yaml", minimal("2026",
+                                     "  - { code: x, label: x, group: health, base: gross, "
+                                     "employee: \"0\", employer: \"1\", source: s }\n")}},
+                 "a.yaml", 27, "unknown payslip group");
+  expect_refused({{"a.yaml", minimal("2026",
+                                     "  - { code: x, label: x, group: sante, base: gross, "
+                                     "employee: \"0\", employer: \"1.23456\", source: s }\n")}},
+                 "a.yaml", 27, "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

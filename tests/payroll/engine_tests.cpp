@@ -1,0 +1,242 @@
+#define BOOST_TEST_MODULE engine_tests
+#include <boost/test/included/unit_test.hpp>
+
+#include "gepaie/config/rates_file.h"
+#include "gepaie/core/error.h"
+#include "gepaie/payroll/engine.h"
+
+using namespace gepaie;
+using namespace gepaie::payroll;
+
+namespace {
+
+const RateBook& book() {
+  static const RateBook rates =
+      config::load_rate_book(std::string(GEPAIE_SOURCE_DIR) + "/config/rates");
+  return rates;
+}
+
+EmployerSettings employer(int headcount = 25) {
+  EmployerSettings settings;
+  settings.headcount = headcount;
+  settings.work_accident_rate = Rate::parse_percent("1.20");
+  settings.mobility_rate = Rate::parse_percent("2.00");
+  settings.health_plan_monthly = Money::parse("40.00");
+  settings.health_plan_employer_share = Rate::parse_percent("50");
+  return settings;
+}
+
+EmploymentTerms terms(const char* gross, const char* weekly = "35",
+                      registry::Status status = registry::Status::NonCadre) {
+  return {registry::ContractKind::Cdi, status, Hours::parse(weekly), Money::parse(gross)};
+}
+
+Payslip compute(const char* month, const EmployerSettings& settings, const EmploymentTerms& t,
+                const PayElements& elements = {}) {
+  const Month period = Month::parse(month);
+  const RateSet* rates = book().at(period.first_day());
+  BOOST_REQUIRE(rates != nullptr);
+  return compute_payslip(*rates, period, settings, t, elements);
+}
+
+const PayslipLine* line(const Payslip& slip, const std::string& code) {
+  for (const PayslipLine& l : slip.lines) {
+    if (l.code == code) {
+      return &l;
+    }
+  }
+  return nullptr;
+}
+
+int64_t cents(const Payslip& slip, const std::string& code, bool employer_part) {
+  const PayslipLine* l = line(slip, code);
+  BOOST_REQUIRE_MESSAGE(l != nullptr, "no line " + code);
+  return (employer_part ? l->employer_amount : l->employee_amount).cents();
+}
+
+// Every total is the sum of its rounded lines, and the identities hold.
+void check_identities(const Payslip& slip) {
+  Money gross, employee, employer, reductions;
+  for (const PayslipLine& l : slip.lines) {
+    if (l.kind == LineKind::Earning) {
+      gross += l.employee_amount;
+    } else {
+      employee += l.employee_amount;
+      employer += l.employer_amount;
+      if (l.kind == LineKind::Reduction) {
+        reductions -= l.employer_amount;
+      }
+    }
+  }
+  const Totals& t = slip.totals;
+  BOOST_TEST(t.gross == gross);
+  BOOST_TEST(t.employee_contributions == employee);
+  BOOST_TEST(t.employer_contributions == employer);
+  BOOST_TEST(t.reductions == reductions);
+  BOOST_TEST(t.net_before_tax == t.gross - t.employee_contributions);
+  BOOST_TEST(t.net_paid == t.net_before_tax - t.income_tax);
+  BOOST_TEST(t.employer_cost == t.gross + t.employer_contributions);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(engine_tests)
+
+BOOST_AUTO_TEST_CASE(full_time_3000_in_november_2026) {
+  const Payslip slip = compute("2026-11", employer(), terms("3000.00"));
+  check_identities(slip);
+  BOOST_TEST(slip.totals.gross.cents() == 300000);
+  BOOST_TEST(slip.ceiling.cents() == 400500);
+  BOOST_TEST(cents(slip, "maladie", true) == 39000);                // 13 %
+  BOOST_TEST(cents(slip, "vieillesse_plafonnee", false) == 20700);  // 6.90 %
+  BOOST_TEST(cents(slip, "vieillesse_plafonnee", true) == 25650);   // 8.55 %
+  BOOST_TEST(cents(slip, "accidents_travail", true) == 3600);       // 1.20 %
+  BOOST_TEST(cents(slip, "versement_mobilite", true) == 6000);      // 2 %
+  BOOST_TEST(cents(slip, "complementaire_sante", true) == 2000);
+  BOOST_TEST(cents(slip, "complementaire_sante", false) == 2000);
+  BOOST_TEST(cents(slip, "forfait_social", true) == 160);  // 8 % of the 20.00 employer share
+  // CSG base: 98.25 % of 3000 + the employer's health share.
+  BOOST_TEST(line(slip, "csg_deductible")->base.cents() == 296750);
+  BOOST_TEST(cents(slip, "csg_deductible", false) == 20179);        // 2967.50 × 6.80 % = 201.79
+  BOOST_TEST(line(slip, "retraite_complementaire_t2") == nullptr);  // no tranche 2: left out
+  BOOST_TEST(line(slip, "cet") == nullptr);                         // gross under the ceiling
+  BOOST_TEST(line(slip, "apec") == nullptr);                        // non-cadre
+  // RGDU: SMIC 12.31 × 151.67 h = 1867.02; C = 0.02 + 0.3781 × (½(3 × 1867.02 / 3000 − 1))^1.75
+  BOOST_TEST(slip.smic_reference.cents() == 186702);
+  BOOST_TEST(slip.reduction_coefficient.ppm() == 107'600);
+  BOOST_TEST(cents(slip, "reduction_generale", true) == -32280);
+  // Net taxable adds back CSG non déductible, CRDS and the employer's health share.
+  const Money back = Money::from_cents(cents(slip, "csg_non_deductible", false) +
+                                       cents(slip, "crds", false) + 2000);
+  BOOST_TEST(slip.totals.net_taxable == slip.totals.net_before_tax + back);
+}
+
+BOOST_AUTO_TEST_CASE(smic_changes_on_the_first_of_june_2026) {
+  const Payslip may = compute("2026-05", employer(), terms("2000.00"));
+  const Payslip june = compute("2026-06", employer(), terms("2000.00"));
+  BOOST_TEST(may.smic_reference.cents() == 182307);   // 12.02 × 151.67
+  BOOST_TEST(june.smic_reference.cents() == 186702);  // 12.31 × 151.67
+  BOOST_TEST(june.reduction_coefficient > may.reduction_coefficient);
+}
+
+BOOST_AUTO_TEST_CASE(tranches_and_cet_above_the_ceiling) {
+  const Payslip slip = compute("2026-03", employer(), terms("6000.00"));
+  check_identities(slip);
+  BOOST_TEST(line(slip, "vieillesse_plafonnee")->base.cents() == 400500);
+  BOOST_TEST(line(slip, "retraite_complementaire_t2")->base.cents() == 199500);
+  BOOST_TEST(cents(slip, "retraite_complementaire_t2", false) == 17237);  // 1995 × 8.64 % = 172.368
+  BOOST_TEST(line(slip, "cet")->base.cents() == 600000);
+  BOOST_TEST(slip.reduction_coefficient.ppm() == 0);  // above 3 SMIC
+  BOOST_TEST(line(slip, "reduction_generale") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(part_time_prorates_the_ceiling) {
+  const Payslip slip = compute("2026-11", employer(), terms("3500.00", "24"));
+  check_identities(slip);
+  BOOST_TEST(slip.ceiling.cents() == 274629);  // 4005 × 24 / 35 = 2746.2857
+  BOOST_TEST(line(slip, "retraite_complementaire_t2")->base.cents() == 350000 - 274629);
+  BOOST_TEST(slip.smic_reference.cents() == 128024);  // 12.31 × 104 h
+}
+
+BOOST_AUTO_TEST_CASE(cadre_pays_apec_and_prevoyance) {
+  const Payslip slip =
+      compute("2026-11", employer(), terms("4200.00", "35", registry::Status::Cadre));
+  check_identities(slip);
+  BOOST_TEST(cents(slip, "apec", false) == 101);              // 4200 × 0.024 %
+  BOOST_TEST(cents(slip, "prevoyance_cadre", true) == 6008);  // 4005 × 1.50 % = 60.075
+  // The prévoyance employer share enters the CSG base and the forfait social.
+  BOOST_TEST(line(slip, "csg_deductible")->base.cents() ==
+             Money::parse("4200").times(Rate::parse_percent("98.25")).cents() + 2000 + 6008);
+  BOOST_TEST(line(slip, "forfait_social")->base.cents() == 2000 + 6008);
+}
+
+BOOST_AUTO_TEST_CASE(headcount_thresholds) {
+  const Payslip small = compute("2026-11", employer(10), terms("2500.00"));
+  const Payslip medium = compute("2026-11", employer(49), terms("2500.00"));
+  const Payslip large = compute("2026-11", employer(50), terms("2500.00"));
+  BOOST_TEST(line(small, "versement_mobilite") == nullptr);
+  BOOST_TEST(line(small, "forfait_social") == nullptr);
+  BOOST_TEST(cents(small, "formation_professionnelle_moins_11", true) == 1375);
+  BOOST_TEST(cents(medium, "formation_professionnelle", true) == 2500);
+  BOOST_TEST(cents(medium, "fnal_moins_50", true) == 250);
+  BOOST_TEST(line(medium, "peec") == nullptr);
+  BOOST_TEST(cents(large, "fnal_50", true) == 1250);
+  BOOST_TEST(cents(large, "peec", true) == 1125);
+  BOOST_TEST(large.reduction_coefficient >= medium.reduction_coefficient);
+}
+
+BOOST_AUTO_TEST_CASE(overtime_pay_reductions_and_tax_exemption) {
+  PayElements elements;
+  elements.overtime_first = Hours::parse("10");
+  elements.income_tax_rate = Rate::parse_percent("10");
+  const Payslip slip = compute("2026-11", employer(10), terms("2000.00"), elements);
+  check_identities(slip);
+  // 2000 / 151.67 h × 1.25 × 10 h = 164.835 → 164.84
+  BOOST_TEST(cents(slip, "heures_sup_1", false) == 16484);
+  BOOST_TEST(slip.totals.gross.cents() == 216484);
+  // Employee reduction: the lower of 11.31 % and the effective old-age + pension rate.
+  const PayslipLine* reduction = line(slip, "reduction_salariale_heures_sup");
+  BOOST_REQUIRE(reduction != nullptr);
+  BOOST_TEST(reduction->employee_amount.cents() == -1864);  // 164.84 × 11.31 % = 18.643
+  // Employer flat deduction: 1.50 € an hour under 20 staff.
+  BOOST_TEST(cents(slip, "deduction_forfaitaire_heures_sup", true) == -1500);
+  BOOST_TEST(slip.totals.overtime_tax_exempt.cents() == 16484);
+  BOOST_TEST(slip.totals.income_tax == slip.totals.net_taxable.times(Rate::parse_percent("10")));
+  // The SMIC reference counts overtime hours without their majoration.
+  BOOST_TEST(slip.smic_reference.cents() == Money::parse("12.31").mul_div(9100 + 600, 60).cents());
+}
+
+BOOST_AUTO_TEST_CASE(overtime_tax_exemption_stops_at_the_yearly_cap) {
+  PayElements elements;
+  elements.overtime_first = Hours::parse("10");
+  elements.year_to_date.overtime_tax_exempt = Money::parse("7450.00");
+  const Payslip slip = compute("2026-11", employer(), terms("2000.00"), elements);
+  BOOST_TEST(slip.totals.overtime_tax_exempt.cents() == 5000);
+}
+
+BOOST_AUTO_TEST_CASE(part_time_extra_hours) {
+  PayElements elements;
+  elements.extra_first = Hours::parse("8");
+  const Payslip slip = compute("2026-11", employer(), terms("1600.00", "24"), elements);
+  check_identities(slip);
+  // 1600 / 104 h × 1.10 × 8 h = 135.38
+  BOOST_TEST(cents(slip, "heures_comp_1", false) == 13538);
+  BOOST_TEST(line(slip, "deduction_forfaitaire_heures_sup") == nullptr);
+  BOOST_TEST(line(slip, "reduction_salariale_heures_sup") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(entry_during_the_month_prorates_pay_and_ceiling) {
+  PayElements elements;
+  elements.entry = Date::parse("2026-11-16");
+  const Payslip slip = compute("2026-11", employer(), terms("3000.00"), elements);
+  check_identities(slip);
+  BOOST_TEST(slip.totals.gross.cents() == 150000);  // 15 of 30 days
+  BOOST_TEST(slip.ceiling.cents() == 200250);
+}
+
+BOOST_AUTO_TEST_CASE(absences_are_deducted_at_the_real_hours_rate) {
+  PayElements elements;
+  elements.unpaid_absence = Hours::parse("7");
+  elements.scheduled_hours = Hours::parse("147");  // 21 working days of 7 h
+  const Payslip slip = compute("2026-11", employer(), terms("2100.00"), elements);
+  BOOST_TEST(cents(slip, "absence_non_remuneree", false) == -10000);  // 2100 × 7 / 147
+  BOOST_TEST(slip.totals.gross.cents() == 200000);
+}
+
+BOOST_AUTO_TEST_CASE(bad_inputs_are_refused) {
+  PayElements overtime;
+  overtime.overtime_first = Hours::parse("2");
+  BOOST_CHECK_THROW(compute("2026-11", employer(), terms("1500.00", "24"), overtime), Error);
+  PayElements extra;
+  extra.extra_first = Hours::parse("2");
+  BOOST_CHECK_THROW(compute("2026-11", employer(), terms("2500.00"), extra), Error);
+  BOOST_CHECK_THROW(compute("2026-11", employer(), terms("-1.00")), Error);
+  PayElements absent;
+  absent.unpaid_absence = Hours::parse("7");
+  BOOST_CHECK_THROW(compute("2026-11", employer(), terms("2100.00"), absent), Error);
+  PayElements gone;
+  gone.exit = Date::parse("2026-10-31");
+  BOOST_CHECK_THROW(compute("2026-11", employer(), terms("2100.00"), gone), Error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
