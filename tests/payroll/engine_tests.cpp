@@ -114,8 +114,8 @@ BOOST_AUTO_TEST_CASE(full_time_3000_in_november_2026) {
 BOOST_AUTO_TEST_CASE(smic_changes_on_the_first_of_june_2026) {
   const Payslip may = compute("2026-05", employer(), terms("2000.00"));
   const Payslip june = compute("2026-06", employer(), terms("2000.00"));
-  BOOST_TEST(may.smic_reference.cents() == 182307);   // 12.02 × 151.67
-  BOOST_TEST(june.smic_reference.cents() == 186702);  // 12.31 × 151.67
+  BOOST_TEST(may.smic_reference.cents() == 182303);   // 12.02 × 35 × 52 / 12 h
+  BOOST_TEST(june.smic_reference.cents() == 186702);  // 12.31 × 35 × 52 / 12 h
   BOOST_TEST(june.reduction_coefficient > may.reduction_coefficient);
 }
 
@@ -189,9 +189,10 @@ BOOST_AUTO_TEST_CASE(overtime_pay_reductions_and_tax_exemption) {
 BOOST_AUTO_TEST_CASE(overtime_tax_exemption_stops_at_the_yearly_cap) {
   PayElements elements;
   elements.overtime_first = Hours::parse("10");
-  elements.year_to_date.overtime_tax_exempt = Money::parse("7450.00");
+  elements.year_to_date.overtime_tax_exempt = Money::parse("8000.00");
   const Payslip slip = compute("2026-11", employer(), terms("2000.00"), elements);
-  BOOST_TEST(slip.totals.overtime_tax_exempt.cents() == 5000);
+  // The 7 500 € net cap is 7 500 / (1 − 98.25 % × 6.80 %) = 8 036.95 € of gross overtime pay.
+  BOOST_TEST(slip.totals.overtime_tax_exempt.cents() == 3695);
 }
 
 BOOST_AUTO_TEST_CASE(part_time_extra_hours) {

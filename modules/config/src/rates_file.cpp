@@ -181,6 +181,12 @@ ContributionRule read_rule(const YamlValue& value, const FileContent& file) {
         throw status->error("status must be cadre or non-cadre");
       }
     }
+    if (auto contract = condition.get("contract")) {
+      rule.when.contract = registry::contract_kind_from(contract->text());
+      if (!rule.when.contract) {
+        throw contract->error("contract must be CDI or CDD");
+      }
+    }
     if (auto min = condition.get("min_headcount")) {
       rule.when.min_headcount = headcount_of(*min);
     }

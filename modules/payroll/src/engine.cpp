@@ -181,19 +181,32 @@ class Calculation {
     }
   }
 
-  // The ceiling (plafond) is prorated for part-time (CSS R242-7) and for an incomplete month
-  // (R242-2: calendar days). The SMIC reference counts the paid hours, overtime unmajorated.
+  // The ceiling (plafond): for part-time, prorated by the hours paid, heures complémentaires
+  // included (CSS R242-7); for an incomplete month, by calendar days over 30 (R242-2). A
+  // full-time employee keeps the whole ceiling whatever the overtime.
+  // The SMIC reference of the general reduction counts the hours paid, overtime unmajorated.
   void ceiling_and_smic() {
-    Money ceiling = k_.pmss;
-    if (part_time()) {
-      ceiling = ceiling.mul_div(terms_.weekly_hours.minutes(), k_.legal_weekly_hours.minutes());
-    }
+    Money full = k_.pmss;
     if (!whole_month()) {
-      ceiling = ceiling.mul_div(present_days_, month_days_);
+      full = full.mul_div(std::min<int64_t>(present_days_, 30), 30);
     }
-    slip_.ceiling = ceiling;
-    const Hours smic_hours = paid_hours_ + overtime_hours_;
-    slip_.smic_reference = k_.smic_hourly.mul_div(smic_hours.minutes(), 60);
+    full_ceiling_ = full;
+    slip_.ceiling = full;
+    if (part_time()) {
+      const Hours legal = Hours::monthly_from_weekly(k_.legal_weekly_hours);
+      const Hours worked = paid_hours_ + elements_.extra_first + elements_.extra_second;
+      slip_.ceiling = full.mul_div(worked.minutes(), legal.minutes());
+    }
+    smic_minutes_ = (paid_hours_ + overtime_hours_).minutes();
+    slip_.smic_reference = k_.smic_hourly.mul_div(smic_minutes_, 60);
+  }
+
+  // gross / SMIC reference as an exact comparison: gross < multiple × SMIC reference.
+  bool below_smic_multiple(Rate multiple) const {
+    const __int128 left = static_cast<__int128>(gross_.cents()) * 60 * Rate::kScale;
+    const __int128 right =
+        static_cast<__int128>(multiple.ppm()) * k_.smic_hourly.cents() * smic_minutes_;
+    return left < right;
   }
 
   Money base_for(BaseKind kind) const {
@@ -203,6 +216,8 @@ class Calculation {
         return gross_;
       case BaseKind::Tranche1:
         return min(gross_, ceiling);
+      case BaseKind::Tranche1FullCeiling:
+        return min(gross_, full_ceiling_);
       case BaseKind::Tranche2:
         return min(max(gross_ - ceiling, Money()), ceiling * 7);
       case BaseKind::GrossUpTo4:
@@ -211,6 +226,10 @@ class Calculation {
         return min(gross_, ceiling * 8);
       case BaseKind::Csg:
         return csg_base_;
+      case BaseKind::CsgTaxable:
+        return csg_base_ - csg_exempt_base_;
+      case BaseKind::CsgExemptOvertime:
+        return csg_exempt_base_;
       case BaseKind::EmployerWelfare:
         return welfare_employer_;
     }
@@ -219,6 +238,9 @@ class Calculation {
 
   bool applies(const Condition& when) const {
     if (when.status && *when.status != terms_.status) {
+      return false;
+    }
+    if (when.contract && *when.contract != terms_.kind) {
       return false;
     }
     if (employer_.headcount < when.min_headcount || employer_.headcount > when.max_headcount) {
@@ -242,7 +264,7 @@ class Calculation {
         return std::max(employer_.prevoyance_cadre_rate.value_or(k_.prevoyance_cadre_min_rate),
                         k_.prevoyance_cadre_min_rate);
     }
-    if (rule.reduced && gross_ <= slip_.smic_reference.times(rule.reduced->max_smic_multiple)) {
+    if (rule.reduced && below_smic_multiple(rule.reduced->max_smic_multiple)) {
       return rule.reduced->employer;
     }
     return rule.employer;
@@ -280,7 +302,6 @@ class Calculation {
         const PayslipLine line =
             add_line(rule, base_for(rule.base), rule.employee, employer_rate(rule));
         welfare_employer_ += line.employer_amount;
-        prevoyance_employer_ += line.employer_amount;
       } else {
         later.push_back(&rule);
       }
@@ -303,6 +324,7 @@ class Calculation {
     const Money abatement_limit = slip_.ceiling * k_.csg_abatement_pass_limit;
     const Money abated = min(gross_, abatement_limit);
     csg_base_ = abated.times(k_.csg_base_share) + (gross_ - abated) + welfare_employer_;
+    overtime_tax_exemption(later);
 
     for (const ContributionRule* rule : later) {
       const PayslipLine line =
@@ -314,6 +336,32 @@ class Calculation {
         non_deductible_ += line.employee_amount;
       }
     }
+  }
+
+  // Overtime pay is exempt from income tax up to a yearly cap of net taxable pay (CGI art. 81
+  // quater), turned into gross pay with the deductible CSG rate. The CSG on the exempt part is
+  // not deductible (its own base).
+  void overtime_tax_exemption(const std::vector<const ContributionRule*>& rules) {
+    if (overtime_pay_.is_zero()) {
+      return;
+    }
+    Rate deductible_csg;
+    for (const ContributionRule* rule : rules) {
+      if ((rule->base == BaseKind::Csg || rule->base == BaseKind::CsgTaxable) &&
+          rule->tax == TaxTreatment::Deductible) {
+        deductible_csg = deductible_csg + rule->employee;
+      }
+    }
+    // cap / (1 − share × rate), exactly: cap × 10^12 / (10^12 − share_ppm × rate_ppm)
+    const __int128 scale = static_cast<__int128>(Rate::kScale) * Rate::kScale;
+    const __int128 denominator =
+        scale - static_cast<__int128>(k_.csg_base_share.ppm()) * deductible_csg.ppm();
+    const Money cap_gross = Money::from_cents(static_cast<int64_t>(
+        (static_cast<__int128>(k_.overtime_tax_exemption_cap.cents()) * scale + denominator / 2) /
+        denominator));
+    const Money left = max(Money(), cap_gross - elements_.year_to_date.overtime_tax_exempt);
+    overtime_exempt_ = min(overtime_pay_, left);
+    csg_exempt_base_ = overtime_exempt_.times(k_.csg_base_share);
   }
 
   // Réduction de cotisations salariales sur heures supplémentaires et complémentaires (CSS
@@ -357,12 +405,14 @@ class Calculation {
   // Employer general reduction on low wages: 2025 réduction générale (CSS L241-13) or 2026
   // RGDU. The coefficient is rounded to 4 decimals, half up.
   void general_reduction() {
-    if (gross_.is_zero() || slip_.smic_reference.is_zero()) {
+    if (gross_.is_zero() || smic_minutes_ == 0) {
       return;
     }
     const bool large = employer_.headcount >= 50;
-    const long double ratio = static_cast<long double>(slip_.smic_reference.cents()) /
-                              static_cast<long double>(gross_.cents());
+    // The unrounded SMIC reference over gross pay.
+    const long double ratio =
+        static_cast<long double>(k_.smic_hourly.cents()) * static_cast<long double>(smic_minutes_) /
+        (60.0L * static_cast<long double>(gross_.cents()));
     const long double multiple = k_.reduction_smic_multiple.ppm() / 1e6L;
     const long double t = (large ? k_.reduction_t_from_50 : k_.reduction_t_under_50).ppm() / 1e6L;
     long double c = 0;
@@ -405,12 +455,13 @@ class Calculation {
       }
     }
     t.net_before_tax = gross_ - t.employee_contributions;
-    // Overtime pay is exempt from income tax up to a yearly cap (CGI art. 81 quater).
-    const Money cap_left =
-        max(Money(), k_.overtime_tax_exemption_cap - elements_.year_to_date.overtime_tax_exempt);
-    t.overtime_tax_exempt = min(overtime_pay_, cap_left);
-    t.net_taxable = t.net_before_tax + non_deductible_ + health_employer_ - t.overtime_tax_exempt;
-    t.net_social = t.net_before_tax + health_employer_;
+    // Net taxable: CSG non déductible and CRDS are added back, and so is the employer's share of
+    // the health plan (CGI 83 1° quater: only the death and disability cover stays deductible);
+    // the exempt overtime pay is taken out.
+    t.overtime_tax_exempt = overtime_exempt_;
+    t.net_taxable = t.net_before_tax + non_deductible_ + health_employer_ - overtime_exempt_;
+    // Montant net social: gross less every mandatory employee contribution (BOSS, 2024).
+    t.net_social = t.net_before_tax;
     t.income_tax = max(Money(), t.net_taxable).times(elements_.income_tax_rate);
     t.net_paid = t.net_before_tax - t.income_tax;
     t.employer_cost = gross_ + t.employer_contributions;
@@ -432,9 +483,12 @@ class Calculation {
   Money gross_;
   Money overtime_pay_;
   Money csg_base_;
+  Money csg_exempt_base_;
+  Money overtime_exempt_;
+  Money full_ceiling_;
+  int64_t smic_minutes_ = 0;
   Money welfare_employer_;
   Money health_employer_;
-  Money prevoyance_employer_;
   Money overtime_reduction_employee_;
   Money non_deductible_;
 };

@@ -68,20 +68,23 @@ std::optional<Group> group_from(std::string_view text) {
 }
 
 std::optional<BaseKind> base_from(std::string_view text) {
-  if (text == "gross")
-    return BaseKind::Gross;
-  if (text == "tranche_1")
-    return BaseKind::Tranche1;
-  if (text == "tranche_2")
-    return BaseKind::Tranche2;
-  if (text == "gross_up_to_4_ceilings")
-    return BaseKind::GrossUpTo4;
-  if (text == "gross_up_to_8_ceilings")
-    return BaseKind::GrossUpTo8;
-  if (text == "csg")
-    return BaseKind::Csg;
-  if (text == "employer_welfare")
-    return BaseKind::EmployerWelfare;
+  static constexpr std::pair<const char*, BaseKind> kBases[] = {
+      {"gross", BaseKind::Gross},
+      {"tranche_1", BaseKind::Tranche1},
+      {"tranche_1_full_ceiling", BaseKind::Tranche1FullCeiling},
+      {"tranche_2", BaseKind::Tranche2},
+      {"gross_up_to_4_ceilings", BaseKind::GrossUpTo4},
+      {"gross_up_to_8_ceilings", BaseKind::GrossUpTo8},
+      {"csg", BaseKind::Csg},
+      {"csg_taxable", BaseKind::CsgTaxable},
+      {"csg_exempt_overtime", BaseKind::CsgExemptOvertime},
+      {"employer_welfare", BaseKind::EmployerWelfare},
+  };
+  for (const auto& [name, base] : kBases) {
+    if (text == name) {
+      return base;
+    }
+  }
   return std::nullopt;
 }
 

@@ -34,10 +34,13 @@ enum class Group {
 enum class BaseKind {
   Gross,            // total gross pay
   Tranche1,         // gross up to the (prorated) ceiling
+  Tranche1FullCeiling,  // gross up to the monthly ceiling, never prorated for part-time
   Tranche2,         // gross between 1 and 8 ceilings
   GrossUpTo4,       // gross up to 4 ceilings (chômage, AGS, APEC)
   GrossUpTo8,       // gross up to 8 ceilings (CET)
   Csg,              // CSG/CRDS base: abated gross up to 4 PASS, the rest, employer welfare shares
+  CsgTaxable,         // the CSG base less the abated tax-exempt overtime pay
+  CsgExemptOvertime,  // the abated tax-exempt overtime pay (CSG on it is not deductible)
   EmployerWelfare,  // employer shares of health plan and prévoyance (forfait social)
 };
 
@@ -57,6 +60,7 @@ enum class TaxTreatment {
 
 struct Condition {
   std::optional<registry::Status> status;               // only cadres, or only non-cadres
+  std::optional<registry::ContractKind> contract;       // only CDI, or only CDD
   int min_headcount = 0;                                // applies from this headcount (inclusive)
   int max_headcount = std::numeric_limits<int>::max();  // up to this headcount (inclusive)
   bool above_ceiling_only = false;                      // only when gross exceeds the ceiling (CET)
@@ -112,7 +116,7 @@ struct Constants {
   Rate extra_second_rate;                // +25 %
   Rate extra_first_band_share;           // the +10 % band: a tenth of contractual hours
   Rate overtime_employee_reduction_cap;  // 11.31 %
-  Money overtime_tax_exemption_cap;      // 7 500 € a year
+  Money overtime_tax_exemption_cap;      // 7 500 € a year, net taxable
   Money overtime_deduction_under_20;     // employer flat deduction per overtime hour
   Money overtime_deduction_from_20;
   Rate prevoyance_cadre_min_rate;  // 1.50 % of T1
