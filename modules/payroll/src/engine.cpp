@@ -410,9 +410,9 @@ class Calculation {
     }
     const bool large = employer_.headcount >= 50;
     // The unrounded SMIC reference over gross pay.
-    const long double ratio =
-        static_cast<long double>(k_.smic_hourly.cents()) * static_cast<long double>(smic_minutes_) /
-        (60.0L * static_cast<long double>(gross_.cents()));
+    const long double ratio = static_cast<long double>(k_.smic_hourly.cents()) *
+                              static_cast<long double>(smic_minutes_) /
+                              (60.0L * static_cast<long double>(gross_.cents()));
     const long double multiple = k_.reduction_smic_multiple.ppm() / 1e6L;
     const long double t = (large ? k_.reduction_t_from_50 : k_.reduction_t_under_50).ppm() / 1e6L;
     long double c = 0;

@@ -32,16 +32,16 @@ enum class Group {
 
 // What a contribution's rate applies to.
 enum class BaseKind {
-  Gross,            // total gross pay
-  Tranche1,         // gross up to the (prorated) ceiling
+  Gross,                // total gross pay
+  Tranche1,             // gross up to the (prorated) ceiling
   Tranche1FullCeiling,  // gross up to the monthly ceiling, never prorated for part-time
-  Tranche2,         // gross between 1 and 8 ceilings
-  GrossUpTo4,       // gross up to 4 ceilings (chômage, AGS, APEC)
-  GrossUpTo8,       // gross up to 8 ceilings (CET)
-  Csg,              // CSG/CRDS base: abated gross up to 4 PASS, the rest, employer welfare shares
+  Tranche2,             // gross between 1 and 8 ceilings
+  GrossUpTo4,           // gross up to 4 ceilings (chômage, AGS, APEC)
+  GrossUpTo8,           // gross up to 8 ceilings (CET)
+  Csg,                // CSG/CRDS base: abated gross up to 4 PASS, the rest, employer welfare shares
   CsgTaxable,         // the CSG base less the abated tax-exempt overtime pay
   CsgExemptOvertime,  // the abated tax-exempt overtime pay (CSG on it is not deductible)
-  EmployerWelfare,  // employer shares of health plan and prévoyance (forfait social)
+  EmployerWelfare,    // employer shares of health plan and prévoyance (forfait social)
 };
 
 // Where the employer rate comes from when it is the establishment's own.
