@@ -53,8 +53,8 @@ void print_json(std::ostream& out, const payroll::Payslip& slip) {
   json.key("lines").begin_array();
   for (const PayslipLine& line : slip.lines) {
     json.begin_object();
-    json.key("code").string(line.code);
-    json.key("label").string(line.label);
+    json.key("code").string(std::string(line.code));
+    json.key("label").string(std::string(line.label));
     json.key("group").string(line.kind == LineKind::Earning ? "brut"
                                                             : payroll::to_string(line.group));
     json.key("base").number(line.base.str());
@@ -93,7 +93,7 @@ void print_table(std::ostream& out, const config::Simulation& simulation,
                {"Part employeur", Align::Right}});
   for (const PayslipLine& line : slip.lines) {
     if (line.kind == LineKind::Earning) {
-      table.add({line.label,
+      table.add({std::string(line.label),
                  line.hours.minutes() ? line.hours.str() + " h" : optional_amount(line.base),
                  rate_text(line.employee_rate), amount(line.employee_amount), "", ""});
     }
@@ -112,7 +112,7 @@ void print_table(std::ostream& out, const config::Simulation& simulation,
     }
     employee_sum += line.employee_amount;
     employer_sum += line.employer_amount;
-    table.add({"  " + line.label, amount(line.base), rate_text(line.employee_rate),
+    table.add({"  " + std::string(line.label), amount(line.base), rate_text(line.employee_rate),
                optional_amount(line.employee_amount), rate_text(line.employer_rate),
                optional_amount(line.employer_amount)});
   }
@@ -127,7 +127,7 @@ void print_table(std::ostream& out, const config::Simulation& simulation,
       table.add({"Exonérations et allègements de cotisations", "", "", "", "", ""});
       reductions = true;
     }
-    table.add({"  " + line.label, amount(line.base), rate_text(line.employee_rate),
+    table.add({"  " + std::string(line.label), amount(line.base), rate_text(line.employee_rate),
                optional_amount(line.employee_amount), rate_text(line.employer_rate),
                optional_amount(line.employer_amount)});
   }

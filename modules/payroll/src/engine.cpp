@@ -46,6 +46,7 @@ class Calculation {
   Payslip run() {
     check_inputs();
     slip_.period = period_;
+    slip_.lines.reserve(rates_.contributions.size() + 12);
     presence();
     earnings();
     ceiling_and_smic();
@@ -106,14 +107,14 @@ class Calculation {
 
   bool whole_month() const { return present_days_ == month_days_; }
 
-  void add_earning(std::string code, std::string label, Money amount, Hours hours = {},
+  void add_earning(std::string_view code, std::string_view label, Money amount, Hours hours = {},
                    std::optional<Rate> rate = std::nullopt, Money base = {}) {
     if (amount.is_zero()) {
       return;
     }
     PayslipLine line;
-    line.code = std::move(code);
-    line.label = std::move(label);
+    line.code = code;
+    line.label = label;
     line.kind = LineKind::Earning;
     line.hours = hours;
     line.base = base.is_zero() ? amount : base;
@@ -165,9 +166,7 @@ class Calculation {
         continue;
       }
       const Money pay = hourly_pay(terms_.monthly_base, item.hours, monthly_hours_, item.rate);
-      add_earning(item.code,
-                  std::string(item.label) + " majorées " + item.rate.percent_str() + " %", pay,
-                  item.hours, item.rate);
+      add_earning(item.code, item.label, pay, item.hours, item.rate);
       overtime_pay_ += pay;
       overtime_hours_ += item.hours;
     }
@@ -294,6 +293,7 @@ class Calculation {
   void contributions() {
     // Welfare first: their employer shares enter the CSG base and the forfait social.
     std::vector<const ContributionRule*> later;
+    later.reserve(rates_.contributions.size());
     for (const ContributionRule& rule : rates_.contributions) {
       if (!applies(rule.when)) {
         continue;

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gepaie/core/calendar.h"
@@ -68,9 +69,11 @@ enum class LineKind {
   Reduction,     // exemption or reduction of contributions (amounts are negative)
 };
 
+// Codes and labels point into the RateSet or into the engine's own constants: a payslip must
+// not outlive the RateBook it was computed with (copy them to keep them longer).
 struct PayslipLine {
-  std::string code;
-  std::string label;
+  std::string_view code;
+  std::string_view label;
   LineKind kind = LineKind::Contribution;
   Group group = Group::EmployerOther;
   Hours hours;  // earnings paid by the hour
