@@ -20,6 +20,8 @@ step "Employees"
 gepaie list employees
 step "Contracts"
 gepaie list contracts
+step "One payslip simulated with the 2026 rates (config/examples/simulate.yaml)"
+gepaie simulate config/examples/simulate.yaml
 
 printf '\nThe database server keeps running for further commands (build/modules/cli/gepaie --help);\n'
 printf 'stop it with: build/modules/cli/gepaie db stop\n'

@@ -4,7 +4,7 @@
 # with `npm ci` done in tests/oracle.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ours=$(build/tests/bench/payroll_bench "$@")
+ours=$("${GEPAIE_BUILD_DIR:-build}"/tests/bench/payroll_bench "$@")
 echo "$ours"
 if [ ! -d tests/oracle/node_modules ]; then
   echo "(tests/oracle/node_modules missing: run 'cd tests/oracle && npm ci' for the URSSAF figure)"

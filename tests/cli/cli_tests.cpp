@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(help_describes_every_command) {
   Gepaie gepaie("cli_help");
   const Result overview = gepaie.run({"--help"}, false);
   BOOST_TEST(overview.status == 0);
-  for (const char* command :
-       {"db start", "db stop", "db status", "db migrate", "import", "list", "config check"}) {
+  for (const char* command : {"db start", "db stop", "db status", "db migrate", "import", "list",
+                              "config check", "simulate"}) {
     BOOST_TEST(contains(overview.out, command), command);
     std::vector<std::string> args;
     std::istringstream words(command);

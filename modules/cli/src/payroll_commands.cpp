@@ -24,8 +24,16 @@ std::string optional_amount(Money money) {
   return money.is_zero() ? "" : amount(money);
 }
 
+// French notation: "6,9 %".
 std::string rate_text(const std::optional<Rate>& rate) {
-  return rate ? rate->percent_str() + " %" : "";
+  if (!rate) {
+    return "";
+  }
+  std::string text = rate->percent_str();
+  if (auto dot = text.find('.'); dot != std::string::npos) {
+    text[dot] = ',';
+  }
+  return text + " %";
 }
 
 void print_json(std::ostream& out, const payroll::Payslip& slip) {
@@ -152,7 +160,7 @@ void print_table(std::ostream& out, const config::Simulation& simulation,
   }
   out << "\nPlafond du mois " << amount(slip.ceiling) << " €; SMIC de référence "
       << amount(slip.smic_reference) << " €; coefficient de réduction générale "
-      << slip.reduction_coefficient.decimal_str() << ".\n";
+      << rate_text(slip.reduction_coefficient) << ".\n";
 }
 
 int simulate(Context& context, const Arguments& args) {
