@@ -83,19 +83,7 @@ BOOST_AUTO_TEST_CASE(every_total_matches_the_official_engine) {
       adjusted["income_tax"] = tax;
       adjusted["net_paid"] = expected->getValue<double>("net_before_tax") - tax;
     }
-    const std::pair<const char*, Money> totals[] = {
-        {"gross", t.gross},
-        {"employee_contributions", t.employee_contributions},
-        {"employer_contributions", t.employer_contributions},
-        {"reductions", t.reductions},
-        {"net_before_tax", t.net_before_tax},
-        {"net_taxable", t.net_taxable},
-        {"net_social", t.net_social},
-        {"income_tax", t.income_tax},
-        {"net_paid", t.net_paid},
-        {"employer_cost", t.employer_cost},
-    };
-    for (const auto& [name, ours] : totals) {
+    for (const auto& [name, ours] : t.named()) {
       const double theirs =
           adjusted.contains(name) ? adjusted[name] : expected->getValue<double>(name);
       const double difference = std::fabs(static_cast<double>(ours.cents()) / 100.0 - theirs);

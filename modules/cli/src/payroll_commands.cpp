@@ -41,19 +41,7 @@ void print_json(std::ostream& out, const payroll::Payslip& slip) {
   JsonWriter json(out);
   json.begin_object();
   json.key("period").string(slip.period.str());
-  const std::pair<const char*, Money> totals[] = {
-      {"gross", t.gross},
-      {"employee_contributions", t.employee_contributions},
-      {"employer_contributions", t.employer_contributions},
-      {"reductions", t.reductions},
-      {"net_before_tax", t.net_before_tax},
-      {"net_taxable", t.net_taxable},
-      {"net_social", t.net_social},
-      {"income_tax", t.income_tax},
-      {"net_paid", t.net_paid},
-      {"employer_cost", t.employer_cost},
-  };
-  for (const auto& [name, value] : totals) {
+  for (const auto& [name, value] : t.named()) {
     json.key(name).number(value.str());
   }
   json.key("ceiling").number(slip.ceiling.str());

@@ -21,22 +21,10 @@ Setter money(Money Constants::*field) {
   return [field](Constants& k, const YamlValue& v) { k.*field = v.money(); };
 }
 Setter percent(Rate Constants::*field) {
-  return [field](Constants& k, const YamlValue& v) {
-    try {
-      k.*field = Rate::parse_percent(v.text());
-    } catch (const Error& e) {
-      throw v.error(e.message());
-    }
-  };
+  return [field](Constants& k, const YamlValue& v) { k.*field = v.percent(); };
 }
 Setter decimal(Rate Constants::*field) {
-  return [field](Constants& k, const YamlValue& v) {
-    try {
-      k.*field = Rate::parse_decimal(v.text());
-    } catch (const Error& e) {
-      throw v.error(e.message());
-    }
-  };
+  return [field](Constants& k, const YamlValue& v) { k.*field = v.decimal(); };
 }
 Setter hours(Hours Constants::*field) {
   return [field](Constants& k, const YamlValue& v) { k.*field = v.hours(); };
@@ -109,14 +97,6 @@ struct FileContent {
   std::vector<ContributionRule> contributions;
 };
 
-Rate percent_of(const YamlValue& value) {
-  try {
-    return Rate::parse_percent(value.text());
-  } catch (const Error& e) {
-    throw value.error(e.message());
-  }
-}
-
 int headcount_of(const YamlValue& value) {
   const std::string text = value.text();
   if (text.empty() || text.size() > 6 ||
@@ -147,7 +127,7 @@ ContributionRule read_rule(const YamlValue& value, const FileContent& file) {
   if (!employee) {
     throw value.error("missing rate: employee (write \"0\" when there is no employee part)");
   }
-  rule.employee = percent_of(*employee);
+  rule.employee = employee->percent();
   if (auto source = map.get("employer_rate")) {
     if (auto parsed = payroll::rate_source_from(source->text())) {
       rule.employer_source = *parsed;
@@ -157,7 +137,7 @@ ContributionRule read_rule(const YamlValue& value, const FileContent& file) {
   }
   auto employer = map.get("employer");
   if (employer) {
-    rule.employer = percent_of(*employer);
+    rule.employer = employer->percent();
   } else if (rule.employer_source == payroll::RateSource::Fixed) {
     throw value.error("missing rate: employer (write \"0\" when there is no employer part)");
   }
@@ -201,13 +181,8 @@ ContributionRule read_rule(const YamlValue& value, const FileContent& file) {
   if (auto reduced = map.get("reduced")) {
     YamlMap reduced_map(*reduced);
     payroll::ReducedRate rate;
-    rate.employer = percent_of(reduced_map.need("employer"));
-    const YamlValue multiple = reduced_map.need("max_smic_multiple");
-    try {
-      rate.max_smic_multiple = Rate::parse_decimal(multiple.text());
-    } catch (const Error& e) {
-      throw multiple.error(e.message());
-    }
+    rate.employer = reduced_map.need("employer").percent();
+    rate.max_smic_multiple = reduced_map.need("max_smic_multiple").decimal();
     reduced_map.finish();
     rule.reduced = rate;
   }

@@ -6,16 +6,8 @@
 namespace gepaie::config {
 namespace {
 
-Rate percent(const YamlValue& value) {
-  try {
-    return Rate::parse_percent(value.text());
-  } catch (const Error& e) {
-    throw value.error(e.message());
-  }
-}
-
 Rate percent_between(const YamlValue& value, int low, int high) {
-  const Rate rate = percent(value);
+  const Rate rate = value.percent();
   if (rate.ppm() < low * 10'000 || rate.ppm() > high * 10'000) {
     throw value.error("must be between " + std::to_string(low) + " and " + std::to_string(high) +
                       " %");

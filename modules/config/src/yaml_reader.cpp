@@ -60,6 +60,14 @@ Money YamlValue::money() const {
   return parse_scalar(*this, [](const std::string& s) { return Money::parse(s); });
 }
 
+Rate YamlValue::percent() const {
+  return parse_scalar(*this, [](const std::string& s) { return Rate::parse_percent(s); });
+}
+
+Rate YamlValue::decimal() const {
+  return parse_scalar(*this, [](const std::string& s) { return Rate::parse_decimal(s); });
+}
+
 Hours YamlValue::hours() const {
   return parse_scalar(*this, [](const std::string& s) { return Hours::parse(s); });
 }

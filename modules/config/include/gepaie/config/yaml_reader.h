@@ -12,6 +12,7 @@
 #include "gepaie/core/error.h"
 #include "gepaie/core/hours.h"
 #include "gepaie/core/money.h"
+#include "gepaie/core/rate.h"
 
 namespace YAML {
 class Node;
@@ -34,6 +35,8 @@ class YamlValue {
   bool is_sequence() const;
   std::string text() const;  // a scalar, else error
   Money money() const;
+  Rate percent() const;  // "6.90" -> 6.90 %
+  Rate decimal() const;  // "1.75"
   Hours hours() const;
   Date date() const;
   bool boolean() const;

@@ -7,9 +7,11 @@
 // 4 decimals before it is applied (as the law says for the 2026 RGDU).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gepaie/core/calendar.h"
@@ -96,6 +98,20 @@ struct Totals {
   Money net_paid;             // net payé
   Money employer_cost;        // coût total employeur = gross + employer contributions
   Money overtime_tax_exempt;  // overtime pay exempted from income tax this month
+
+  // The ten totals by their names in JSON and fixtures ("gross", …, "employer_cost").
+  std::array<std::pair<const char*, Money>, 10> named() const {
+    return {{{"gross", gross},
+             {"employee_contributions", employee_contributions},
+             {"employer_contributions", employer_contributions},
+             {"reductions", reductions},
+             {"net_before_tax", net_before_tax},
+             {"net_taxable", net_taxable},
+             {"net_social", net_social},
+             {"income_tax", income_tax},
+             {"net_paid", net_paid},
+             {"employer_cost", employer_cost}}};
+  }
 };
 
 struct Payslip {
