@@ -1,4 +1,6 @@
-# Writes a C++ source holding every migration file as a raw string literal.
+# Writes a C++ source holding every migration file of DIR as a raw string literal.
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
 set(content "// Generated from sql/migrations by embed_migrations.cmake. Do not edit.\n")
 string(APPEND content "#include \"gepaie/store/migrations.h\"\n\nnamespace gepaie::store {\n\n")
 string(APPEND content "const std::vector<MigrationFile>& bundled_migration_files() {\n")

@@ -40,7 +40,14 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
            {"general_reduction", "fillon"},
            {"reduction_t_under_50", "0.3193"},
            {"reduction_t_from_50", "0.3233"},
-           {"reduction_smic_multiple", "1.6"}}) {
+           {"reduction_smic_multiple", "1.6"},
+           {"daily_max_hours", "10"},
+           {"daily_rest_hours", "11"},
+           {"weekly_max_hours", "48"},
+           {"average_weekly_max_hours", "44"},
+           {"average_weeks", "12"},
+           {"part_time_extra_divisor", "10"},
+           {"part_time_extra_divisor_agreement", "3"}}) {
     text += constant(name, value);
   }
   text += "contributions:\n";
@@ -95,18 +102,18 @@ BOOST_AUTO_TEST_CASE(a_valid_minimal_file_loads) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key_is_refused) {
-  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", 27, "unknown key");
+  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", 34, "unknown key");
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1\", source: s, rate: 2 }\n")}},
-                 "a.yaml", 27, "unknown key 'rate'");
+                 "a.yaml", 34, "unknown key 'rate'");
 }
 
 BOOST_AUTO_TEST_CASE(missing_rate_is_refused) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", source: s }\n")}},
-                 "a.yaml", 27, "missing rate: employer");
+                 "a.yaml", 34, "missing rate: employer");
   std::string no_pmss = minimal("2026");
   no_pmss.erase(no_pmss.find("  pmss:"), no_pmss.find("  pass:") - no_pmss.find("  pmss:"));
   expect_refused({{"a.yaml", no_pmss}}, "a.yaml", 1, "missing rate: constant pmss");
@@ -149,11 +156,11 @@ BOOST_AUTO_TEST_CASE(bad_values_are_located) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: health, base: gross, "
                                      "employee: \"0\", employer: \"1\", source: s }\n")}},
-                 "a.yaml", 27, "unknown payslip group");
+                 "a.yaml", 34, "unknown payslip group");
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1.23456\", source: s }\n")}},
-                 "a.yaml", 27, "");
+                 "a.yaml", 34, "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

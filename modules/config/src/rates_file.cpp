@@ -29,6 +29,16 @@ Setter decimal(Rate Constants::*field) {
 Setter hours(Hours Constants::*field) {
   return [field](Constants& k, const YamlValue& v) { k.*field = v.hours(); };
 }
+Setter whole(int Constants::*field) {
+  return [field](Constants& k, const YamlValue& v) {
+    const std::string text = v.text();
+    if (text.empty() || text.size() > 3 ||
+        text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) == 0) {
+      throw v.error("expected a small positive whole number");
+    }
+    k.*field = std::stoi(text);
+  };
+}
 
 struct ConstantSpec {
   const char* name;
@@ -43,15 +53,7 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"pass", money(&Constants::pass)},
       {"legal_weekly_hours", hours(&Constants::legal_weekly_hours)},
       {"csg_base_share", percent(&Constants::csg_base_share)},
-      {"csg_abatement_pass_limit",
-       [](Constants& k, const YamlValue& v) {
-         const std::string text = v.text();
-         if (text.empty() || text.size() > 2 ||
-             text.find_first_not_of("0123456789") != std::string::npos) {
-           throw v.error("expected a small whole number");
-         }
-         k.csg_abatement_pass_limit = std::stoi(text);
-       }},
+      {"csg_abatement_pass_limit", whole(&Constants::csg_abatement_pass_limit)},
       {"overtime_first_rate", percent(&Constants::overtime_first_rate)},
       {"overtime_second_rate", percent(&Constants::overtime_second_rate)},
       {"overtime_first_band_weekly", hours(&Constants::overtime_first_band_weekly)},
@@ -77,6 +79,20 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"reduction_t_under_50", decimal(&Constants::reduction_t_under_50)},
       {"reduction_t_from_50", decimal(&Constants::reduction_t_from_50)},
       {"reduction_smic_multiple", decimal(&Constants::reduction_smic_multiple)},
+      {"daily_max_hours", hours(&Constants::daily_max_hours)},
+      {"daily_rest_hours", hours(&Constants::daily_rest_hours)},
+      {"weekly_max_hours", hours(&Constants::weekly_max_hours)},
+      {"average_weekly_max_hours", hours(&Constants::average_weekly_max_hours)},
+      {"average_weeks", whole(&Constants::average_weeks)},
+      {"part_time_extra_divisor", whole(&Constants::part_time_extra_divisor)},
+      {"part_time_extra_divisor_agreement", whole(&Constants::part_time_extra_divisor_agreement)},
+      {"daily_max_hours", hours(&Constants::daily_max_hours)},
+      {"daily_rest_hours", hours(&Constants::daily_rest_hours)},
+      {"weekly_max_hours", hours(&Constants::weekly_max_hours)},
+      {"average_weekly_max_hours", hours(&Constants::average_weekly_max_hours)},
+      {"average_weeks", whole(&Constants::average_weeks)},
+      {"part_time_extra_divisor", whole(&Constants::part_time_extra_divisor)},
+      {"part_time_extra_divisor_agreement", whole(&Constants::part_time_extra_divisor_agreement)},
       {"reduction_t_min", decimal(&Constants::reduction_t_min), true},
       {"reduction_power", decimal(&Constants::reduction_power), true},
   };
