@@ -20,6 +20,23 @@ step "Employees"
 gepaie list employees
 step "Contracts"
 gepaie list contracts
+step "The weekly schedule and members' demands (config/demo/schedule.yaml)"
+gepaie schedule set config/demo/schedule.yaml
+month=2026-11
+if gepaie timesheet show --month "$month" | grep -q "^0 timesheets"; then
+  step "Timesheets of $month: generated from the schedule, then what differed (overtime, sickness)"
+  gepaie timesheet generate --month "$month"
+  gepaie timesheet import config/demo/timesheet-2026-11.csv --month "$month"
+  gepaie timesheet submit --month "$month"
+  step "Each member approves its timesheets"
+  for siret in $(grep -o 'siret: "[0-9]*"' config/demo/demo.yaml | grep -o '[0-9]\{14\}'); do
+    gepaie timesheet approve --month "$month" --member "$siret" --by "contact of $siret"
+  done
+fi
+step "Timesheets of $month"
+gepaie timesheet show --month "$month"
+step "Working-time checks for $month"
+gepaie staff check --month "$month"
 step "One payslip simulated with the 2026 rates (config/examples/simulate.yaml)"
 gepaie simulate config/examples/simulate.yaml
 

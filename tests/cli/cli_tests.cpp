@@ -87,8 +87,11 @@ BOOST_AUTO_TEST_CASE(help_describes_every_command) {
   Gepaie gepaie("cli_help");
   const Result overview = gepaie.run({"--help"}, false);
   BOOST_TEST(overview.status == 0);
-  for (const char* command : {"db start", "db stop", "db status", "db migrate", "import", "list",
-                              "config check", "simulate"}) {
+  for (const char* command :
+       {"db start", "db stop", "db status", "db migrate", "import", "list", "config check",
+        "simulate", "schedule set", "schedule show", "demand add", "demand list",
+        "timesheet generate", "timesheet import", "timesheet show", "timesheet submit",
+        "timesheet approve", "staff check"}) {
     BOOST_TEST(contains(overview.out, command), command);
     std::vector<std::string> args;
     std::istringstream words(command);
@@ -240,6 +243,90 @@ employee: { contract: CDI, status: non-cadre, weekly_hours: 24, base_gross: 2000
     BOOST_TEST(contains(result.err, file.string() + ":"), result.err);
   }
   fs::remove(file);
+}
+
+BOOST_AUTO_TEST_CASE(schedule_timesheets_approval_and_checks) {
+  Gepaie gepaie("cli_staffing");
+  BOOST_REQUIRE(gepaie.run({"db", "migrate"}).status == 0);
+  BOOST_REQUIRE(gepaie.run({"import", "config/demo/demo.yaml"}).status == 0);
+  const fs::path dir = fs::temp_directory_path() / ("staffing-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  // A slot at a member the contract does not list: refused, nothing written.
+  std::ofstream(dir / "bad.yaml") << "schedule:\n"
+                                     "  - { employee: E007, member: \"87001285300012\", weekday: 1,"
+                                     " start: \"09:00\", end: \"17:00\", from: \"2026-09-01\" }\n";
+  const Result refused = gepaie.run({"schedule", "set", (dir / "bad.yaml").string()});
+  BOOST_TEST(refused.status == 2);
+  BOOST_TEST(contains(refused.err, "contract amendment needed"), refused.err);
+  BOOST_TEST(contains(refused.err, "bad.yaml:2:5"), refused.err);
+  std::ofstream(dir / "overlap.yaml")
+      << "schedule:\n"
+         "  - { employee: E007, member: \"86964726300019\", weekday: 1, start: \"09:00\", end: "
+         "\"13:00\", from: \"2026-09-01\" }\n"
+         "  - { employee: E007, member: \"92544214700011\", weekday: 1, start: \"12:00\", end: "
+         "\"17:00\", from: \"2026-09-01\" }\n";
+  const Result overlapping = gepaie.run({"schedule", "set", (dir / "overlap.yaml").string()});
+  BOOST_TEST(overlapping.status == 2);
+  BOOST_TEST(contains(overlapping.err, "overlapping slots"), overlapping.err);
+  BOOST_TEST(contains(gepaie.run({"schedule", "show"}).out, "0 slots"));
+
+  const Result set = gepaie.run({"schedule", "set", "config/demo/schedule.yaml"});
+  BOOST_TEST(set.status == 0, set.err);
+  BOOST_TEST(contains(set.out, "142 slots"), set.out);
+  const Result again = gepaie.run({"schedule", "set", "config/demo/schedule.yaml"});
+  BOOST_TEST(contains(again.out, "0 added"), again.out);
+  const Result week = gepaie.run({"schedule", "show", "--employee", "E007", "--week", "2026-W47"});
+  BOOST_TEST(contains(week.out, "10 slots, 1 employees"), week.out);
+
+  const Result generated = gepaie.run({"timesheet", "generate", "--month", "2026-11"});
+  BOOST_TEST(generated.status == 0, generated.err);
+  // Bad CSV lines: each reported with file and line, nothing written.
+  std::ofstream(dir / "bad.csv") << "employee,member_siret,date,start,end,hours,kind\n"
+                                    "E007,86964726300019,2026-12-01,09:00,12:00,,\n"
+                                    "E007,86964726300019,2026-11-02,12:00,09:00,,\n"
+                                    "E007,86964726300019,2026-11-03,,,25,\n"
+                                    "E007,86964726300019,2026-11-04\n"
+                                    "E999,86964726300019,2026-11-05,09:00,12:00,,\n";
+  const std::string before = gepaie.run({"timesheet", "show", "--month", "2026-11"}).out;
+  const Result bad =
+      gepaie.run({"timesheet", "import", (dir / "bad.csv").string(), "--month", "2026-11"});
+  BOOST_TEST(bad.status == 2);
+  for (const char* part : {"bad.csv:2:", "outside 2026-11", "bad.csv:3:", "is not after start",
+                           "bad.csv:4:", "above 24 h", "bad.csv:5:", "malformed line"}) {
+    BOOST_TEST(contains(bad.err, part), part << " in " << bad.err);
+  }
+  std::ofstream(dir / "unknown.csv") << "employee,member_siret,date,start,end,hours,kind\n"
+                                        "E999,86964726300019,2026-11-05,09:00,12:00,,\n";
+  const Result unknown =
+      gepaie.run({"timesheet", "import", (dir / "unknown.csv").string(), "--month", "2026-11"});
+  BOOST_TEST(unknown.status == 2);
+  BOOST_TEST(contains(unknown.err, "unknown employee E999"), unknown.err);
+  BOOST_TEST(gepaie.run({"timesheet", "show", "--month", "2026-11"}).out == before);
+
+  const Result imported = gepaie.run(
+      {"timesheet", "import", "config/demo/timesheet-2026-11.csv", "--month", "2026-11"});
+  BOOST_TEST(imported.status == 0, imported.err);
+  BOOST_TEST(contains(imported.out, "3 work entries, 1 absences"), imported.out);
+  const Result shown =
+      gepaie.run({"timesheet", "show", "--month", "2026-11", "--employee", "E007"});
+  BOOST_TEST(contains(shown.out, "draft"), shown.out);
+  BOOST_TEST(gepaie.run({"timesheet", "submit", "--month", "2026-11"}).status == 0);
+  const Result approve = gepaie.run({"timesheet", "approve", "--month", "2026-11", "--member",
+                                     "92544214700011", "--by", "Agnès Roumilhac"});
+  BOOST_TEST(approve.status == 0, approve.err);
+  const Result json = gepaie.run({"timesheet", "show", "--month", "2026-11", "--json"});
+  BOOST_TEST(contains(json.out, "Agnès Roumilhac"), json.out.substr(0, 300));
+  BOOST_TEST(contains(json.out, "\"sickness\""));
+  // An approved timesheet no longer changes.
+  const Result locked = gepaie.run(
+      {"timesheet", "import", "config/demo/timesheet-2026-11.csv", "--month", "2026-11"});
+  BOOST_TEST(locked.status == 2);
+  BOOST_TEST(contains(locked.err, "can no longer change"), locked.err);
+  // Working-time checks on the month.
+  const Result check = gepaie.run({"staff", "check", "--month", "2026-11", "--json"});
+  BOOST_TEST(check.status == 0, check.err);
+  BOOST_TEST(contains(check.out, "\"errors\""), check.out);
+  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

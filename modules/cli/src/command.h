@@ -43,6 +43,7 @@ const std::vector<Command>& all_commands();
 std::vector<Command> db_commands();
 std::vector<Command> registry_commands();
 std::vector<Command> payroll_commands();
+std::vector<Command> staffing_commands();
 
 // Parses a command's arguments with Poco's option processor (unix style, --help everywhere).
 // Throws Error(BadInput) on an unknown option or a wrong number of arguments.

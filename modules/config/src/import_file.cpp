@@ -1,5 +1,6 @@
 #include "gepaie/config/import_file.h"
 
+#include <algorithm>
 #include <set>
 
 #include "gepaie/config/yaml_reader.h"
@@ -100,6 +101,14 @@ Placed<registry::Employee> read_employee(const YamlValue& value) {
   employee.address = read_address(reader, "address");
   employee.iban = ids::compact(reader.need("iban").text());
   employee.email = reader.text("email");
+  if (auto skills = reader.get("skills")) {
+    for (const YamlValue& item : skills->items()) {
+      employee.skills.push_back(item.text());
+    }
+    std::sort(employee.skills.begin(), employee.skills.end());
+    employee.skills.erase(std::unique(employee.skills.begin(), employee.skills.end()),
+                          employee.skills.end());
+  }
   return {employee, reader.finish()};
 }
 

@@ -226,6 +226,13 @@ Settings load_settings(const std::filesystem::path& file, const Environment& env
   settings.database = read_database(root, base);
   std::filesystem::path data_dir = root.text("data_dir", "var");
   std::filesystem::path rates_dir = root.text("rates_dir", "rates");
+  if (auto staffing = root.get("staffing")) {
+    YamlMap map(*staffing);
+    if (auto third = map.get("extra_hours_third")) {
+      settings.extra_hours_third = third->boolean();
+    }
+    map.finish();
+  }
   root.finish();
   settings.rates_dir = (rates_dir.is_relative() ? base / rates_dir : rates_dir).lexically_normal();
 

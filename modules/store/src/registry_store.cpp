@@ -43,8 +43,16 @@ std::map<std::string, Stored<Employee>> load_employees(Database& db) {
   while (rows.next()) {
     Employee employee{rows.text("number"),     rows.text("last_name"), rows.text("first_name"),
                       rows.date("birth_date"), rows.text("nir"),       read_address(rows),
-                      rows.text("iban"),       rows.text("email")};
+                      rows.text("iban"),       rows.text("email"),     {}};
     employees[employee.number] = {rows.integer("id"), employee};
+  }
+  std::map<int64_t, Employee*> by_id;
+  for (auto& [number, stored] : employees) {
+    by_id[stored.id] = &stored.record;
+  }
+  Rows skills = db.prepare("SELECT employee_id, skill FROM employee_skills ORDER BY skill").query();
+  while (skills.next()) {
+    by_id.at(skills.integer("employee_id"))->skills.push_back(skills.text("skill"));
   }
   return employees;
 }
@@ -183,7 +191,17 @@ int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
       .optional_text(11, employee.email)
       .text(12, employee.number)
       .execute();
-  return id == 0 ? db.last_insert_id() : id;
+  if (id == 0) {
+    id = db.last_insert_id();
+  }
+  db.prepare("DELETE FROM employee_skills WHERE employee_id = ?").integer(1, id).execute();
+  for (const std::string& skill : employee.skills) {
+    db.prepare("INSERT INTO employee_skills (employee_id, skill) VALUES (?, ?)")
+        .integer(1, id)
+        .text(2, skill)
+        .execute();
+  }
+  return id;
 }
 
 void write_member_list(Database& db, const char* sql, int64_t owner,

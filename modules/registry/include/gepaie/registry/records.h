@@ -45,6 +45,7 @@ struct Employee {
   Address address;
   std::string iban;  // compact, without spaces
   std::string email;
+  std::vector<std::string> skills;  // what the employee can be placed for, sorted ("comptabilité")
 
   std::string full_name() const { return first_name + " " + last_name; }
   bool operator==(const Employee&) const = default;

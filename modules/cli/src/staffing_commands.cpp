@@ -1,0 +1,424 @@
+// gepaie schedule | demand | timesheet | staff check
+#include <map>
+
+#include "command.h"
+#include "context.h"
+#include "gepaie/config/rates_file.h"
+#include "gepaie/config/staffing_files.h"
+#include "gepaie/core/error.h"
+#include "gepaie/staffing/checks.h"
+#include "gepaie/store/staffing_store.h"
+#include "table.h"
+
+namespace gepaie::cli {
+namespace {
+
+using config::format_time_of_day;
+using Poco::JSON::Array;
+
+const char* kWeekdays[] = {"", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+
+Month month_option(const Arguments& args) {
+  const auto month = args.option("month");
+  if (!month) {
+    throw bad_input("--month YYYY-MM is required");
+  }
+  return Month::parse(*month);
+}
+
+int schedule_set(Context& context, const Arguments& args) {
+  const config::ScheduleFile file = config::read_schedule_file(args.positional.front());
+  const store::ScheduleReport report = store::set_schedule(context.db(), file);
+  context.out() << file.name << "\n  demands: " << report.demands_added << " added, "
+                << report.demands_unchanged << " unchanged\n  schedule: " << report.allocations
+                << " slots for " << report.employees << " employees\n";
+  return 0;
+}
+
+int schedule_show(Context& context, const Arguments& args) {
+  auto allocations = store::list_allocations(context.db());
+  std::optional<Date> monday;
+  if (auto week = args.option("week")) {
+    // YYYY-Www: the Monday of that ISO week.
+    if (week->size() != 8 || (*week)[4] != '-' || (*week)[5] != 'W') {
+      throw bad_input("--week must be YYYY-Www, e.g. 2026-W48");
+    }
+    const int year = std::stoi(week->substr(0, 4));
+    const int number = std::stoi(week->substr(6, 2));
+    const Date jan4 = *Date::from_ymd(year, 1, 4);
+    monday = jan4.plus_days(1 - jan4.weekday() + 7 * (number - 1));
+    if (monday->iso_week() != *week) {
+      throw bad_input("no such week: " + *week);
+    }
+  }
+  std::erase_if(allocations, [&](const staffing::Allocation& a) {
+    if (args.option("employee") && a.employee_number != *args.option("employee")) {
+      return true;
+    }
+    if (args.option("member") && a.member_siret != *args.option("member")) {
+      return true;
+    }
+    if (monday) {
+      const Date day = monday->plus_days(a.weekday - 1);
+      return day < a.from || (a.to && *a.to < day);
+    }
+    return false;
+  });
+  if (args.flag("json")) {
+    Array::Ptr list = new Array;
+    for (const auto& a : allocations) {
+      auto json = json_object();
+      json->set("employee", a.employee_number);
+      json->set("member", a.member_siret);
+      json->set("weekday", a.weekday);
+      json->set("start", format_time_of_day(a.start));
+      json->set("end", format_time_of_day(a.end));
+      json->set("hours", a.duration().str());
+      json->set("from", a.from.str());
+      json->set("to", a.to ? a.to->str() : "");
+      list->add(json);
+    }
+    print_json(context.out(), list);
+    return 0;
+  }
+  Table table({{"Employee"},
+               {"Member"},
+               {"Day"},
+               {"From"},
+               {"To"},
+               {"Hours", Align::Right},
+               {"Valid from"},
+               {"Until"}});
+  std::map<std::string, Hours> weekly;
+  for (const auto& a : allocations) {
+    table.add({a.employee_number, a.member_siret, kWeekdays[a.weekday], format_time_of_day(a.start),
+               format_time_of_day(a.end), a.duration().str(), a.from.french(),
+               a.to ? a.to->french() : ""});
+    weekly[a.employee_number] += a.duration();
+  }
+  table.print(context.out());
+  context.out() << allocations.size() << " slots, " << weekly.size() << " employees\n";
+  return 0;
+}
+
+int demand_list(Context& context, const Arguments& args) {
+  const auto demands = store::list_demands(context.db());
+  if (args.flag("json")) {
+    Array::Ptr list = new Array;
+    for (const auto& d : demands) {
+      auto json = json_object();
+      json->set("id", d.id);
+      json->set("member", d.member_siret);
+      json->set("skill", d.skill);
+      json->set("weekly_hours", d.weekly_hours.str());
+      Array::Ptr days = new Array;
+      for (int day : d.weekdays) {
+        days->add(day);
+      }
+      json->set("weekdays", days);
+      json->set("from", d.from.str());
+      json->set("to", d.to.str());
+      list->add(json);
+    }
+    print_json(context.out(), list);
+    return 0;
+  }
+  Table table({{"Id", Align::Right},
+               {"Member"},
+               {"Skill"},
+               {"h/week", Align::Right},
+               {"Days"},
+               {"From"},
+               {"To"}});
+  for (const auto& d : demands) {
+    std::string days;
+    for (int day : d.weekdays) {
+      days += (days.empty() ? "" : " ") + std::string(kWeekdays[day]);
+    }
+    table.add({std::to_string(d.id), d.member_siret, d.skill, d.weekly_hours.str(),
+               days.empty() ? "any" : days, d.from.french(), d.to.french()});
+  }
+  table.print(context.out());
+  context.out() << demands.size() << " demands\n";
+  return 0;
+}
+
+int demand_add(Context& context, const Arguments& args) {
+  for (const char* required : {"member", "skill", "hours", "from", "to"}) {
+    if (!args.option(required)) {
+      throw bad_input(std::string("--") + required + " is required");
+    }
+  }
+  config::ScheduleFile file;
+  file.name = "command line";
+  staffing::Demand demand;
+  demand.member_siret = *args.option("member");
+  demand.skill = *args.option("skill");
+  demand.weekly_hours = Hours::parse(*args.option("hours"));
+  demand.from = Date::parse(*args.option("from"));
+  demand.to = Date::parse(*args.option("to"));
+  if (demand.to < demand.from || demand.weekly_hours.minutes() <= 0) {
+    throw bad_input("a demand needs positive hours and an end on or after its start");
+  }
+  for (char c : args.option("weekdays").value_or("")) {
+    if (c >= '1' && c <= '7') {
+      demand.weekdays.push_back(c - '0');
+    } else if (c != ',') {
+      throw bad_input("--weekdays is a list such as 1,2,4 (1 = Monday)");
+    }
+  }
+  file.demands.push_back({demand, {}});
+  const auto report = store::set_schedule(context.db(), file);
+  context.out() << (report.demands_added ? "demand added\n" : "the same demand exists already\n");
+  return 0;
+}
+
+int timesheet_generate(Context& context, const Arguments& args) {
+  const Month month = month_option(args);
+  const auto report = store::generate_timesheets(context.db(), month);
+  context.out() << month.str() << ": " << report.timesheets << " draft timesheets, "
+                << report.entries << " slots of expected work from the schedule; "
+                << report.holidays_skipped << " scheduled slots on public holidays left out; "
+                << report.skipped_not_draft << " timesheets already submitted or approved kept\n";
+  return 0;
+}
+
+int timesheet_import(Context& context, const Arguments& args) {
+  const Month month = month_option(args);
+  const config::TimesheetFile file = config::read_timesheet_file(args.positional.front(), month);
+  const auto report = store::import_timesheet(context.db(), file, month);
+  context.out() << file.name << ": " << report.work_entries << " work entries, " << report.absences
+                << " absences\n";
+  return 0;
+}
+
+int timesheet_show(Context& context, const Arguments& args) {
+  const Month month = month_option(args);
+  store::Database& db = context.db();
+  auto sheets = store::timesheet_summaries(db, month);
+  if (auto employee = args.option("employee")) {
+    std::erase_if(sheets, [&](const auto& s) { return s.employee_number != *employee; });
+  }
+  const auto absences = store::absence_entries(db, month.first_day(), month.last_day());
+  if (args.flag("json")) {
+    Array::Ptr list = new Array;
+    for (const auto& s : sheets) {
+      auto json = json_object();
+      json->set("employee", s.employee_number);
+      json->set("member", s.member_siret);
+      json->set("state", staffing::to_string(s.state));
+      json->set("hours", s.worked.str());
+      json->set("days", s.days);
+      json->set("approved_by", s.approved_by);
+      json->set("approved_at", s.approved_at);
+      list->add(json);
+    }
+    auto root = json_object();
+    root->set("month", month.str());
+    root->set("timesheets", list);
+    Array::Ptr absence_list = new Array;
+    for (const auto& a : absences) {
+      auto json = json_object();
+      json->set("employee", a.employee_number);
+      json->set("date", a.day.str());
+      json->set("kind", staffing::to_string(a.kind));
+      json->set("hours", a.duration.str());
+      absence_list->add(json);
+    }
+    root->set("absences", absence_list);
+    print_json(context.out(), root);
+    return 0;
+  }
+  Table table({{"Employee"},
+               {"Member"},
+               {"State"},
+               {"Days", Align::Right},
+               {"Hours", Align::Right},
+               {"Approved by"}});
+  Hours total;
+  for (const auto& s : sheets) {
+    table.add({s.employee_number, s.member_siret, staffing::to_string(s.state),
+               std::to_string(s.days), s.worked.str(), s.approved_by});
+    total += s.worked;
+  }
+  table.print(context.out());
+  context.out() << sheets.size() << " timesheets, " << total.str() << " h worked in " << month.str()
+                << "\n";
+  if (!absences.empty()) {
+    context.out() << "\n";
+    Table absence_table({{"Employee"}, {"Date"}, {"Absence"}, {"Hours", Align::Right}});
+    for (const auto& a : absences) {
+      absence_table.add(
+          {a.employee_number, a.day.french(), staffing::to_string(a.kind), a.duration.str()});
+    }
+    absence_table.print(context.out());
+  }
+  return 0;
+}
+
+int timesheet_submit(Context& context, const Arguments& args) {
+  const int count = store::submit_timesheets(context.db(), month_option(args),
+                                             args.option("employee"), args.option("member"));
+  context.out() << count << " timesheets submitted\n";
+  return 0;
+}
+
+int timesheet_approve(Context& context, const Arguments& args) {
+  if (!args.option("member") || !args.option("by")) {
+    throw bad_input("--member SIRET and --by NAME are required: a member approves its timesheets");
+  }
+  const int count =
+      store::approve_timesheets(context.db(), month_option(args), *args.option("member"),
+                                args.option("employee"), *args.option("by"));
+  context.out() << count << " timesheets approved by " << *args.option("by") << "\n";
+  return 0;
+}
+
+int staff_check(Context& context, const Arguments& args) {
+  const Month month = month_option(args);
+  const config::Settings& settings = context.settings();
+  const payroll::RateBook book = config::load_rate_book(settings.rates_dir);
+  const payroll::RateSet* rates = book.at(month.first_day());
+  if (rates == nullptr) {
+    throw bad_input("no rates for " + month.str() + " in " + settings.rates_dir.string());
+  }
+  const payroll::Constants& k = rates->constants;
+  const staffing::WorkingTimeLimits limits{
+      k.daily_max_hours,
+      k.daily_rest_hours,
+      k.weekly_max_hours,
+      k.average_weekly_max_hours,
+      k.average_weeks,
+      k.legal_weekly_hours,
+      settings.extra_hours_third ? k.part_time_extra_divisor_agreement : k.part_time_extra_divisor};
+  const auto input = store::check_input(context.db(), month, k.average_weeks);
+  const auto violations = staffing::check_working_time(input, limits);
+  int errors = 0;
+  for (const auto& v : violations) {
+    errors += v.severity == staffing::Severity::Error ? 1 : 0;
+  }
+  if (args.flag("json")) {
+    Array::Ptr list = new Array;
+    for (const auto& v : violations) {
+      auto json = json_object();
+      json->set("employee", v.employee_number);
+      json->set("rule", v.rule);
+      json->set("severity", staffing::to_string(v.severity));
+      json->set("date", v.date.str());
+      json->set("week", v.week);
+      json->set("value", v.value.str());
+      json->set("limit", v.limit.str());
+      json->set("member", v.member_siret);
+      json->set("message", v.message);
+      list->add(json);
+    }
+    auto root = json_object();
+    root->set("month", month.str());
+    root->set("errors", errors);
+    root->set("warnings", static_cast<int>(violations.size()) - errors);
+    root->set("violations", list);
+    print_json(context.out(), root);
+  } else {
+    Table table({{"Employee"},
+                 {"Severity"},
+                 {"Rule"},
+                 {"Date / week"},
+                 {"Found", Align::Right},
+                 {"Limit", Align::Right},
+                 {"Detail", Align::Left, 50}});
+    for (const auto& v : violations) {
+      table.add({v.employee_number, staffing::to_string(v.severity), v.rule,
+                 v.week.empty() ? v.date.str() : v.week, v.value.clock_str(), v.limit.clock_str(),
+                 v.message});
+    }
+    table.print(context.out());
+    context.out() << month.str() << ": " << errors << " errors, " << violations.size() - errors
+                  << " warnings (" << input.work.size() << " work entries checked)\n";
+  }
+  return args.flag("strict") && errors > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+std::vector<Command> staffing_commands() {
+  const OptionSpec json{"json", "", "print JSON instead of a table", ""};
+  const OptionSpec month{"month", "", "the month", "YYYY-MM"};
+  const OptionSpec employee{"employee", "", "only this employee", "NUMBER"};
+  const OptionSpec member{"member", "", "only this member", "SIRET"};
+  std::vector<Command> commands = {
+      {"schedule set",
+       "Store demands and set the weekly schedule from a YAML file",
+       "FILE.yaml",
+       "The file's schedule replaces the whole weekly schedule of each employee it names; demands\n"
+       "are added unless the same one exists. A member the employee's contract does not list is\n"
+       "refused: contract amendment needed (L1253-9). One transaction.",
+       {},
+       schedule_set,
+       1,
+       1},
+      {"schedule show",
+       "Show the weekly schedule",
+       "",
+       "",
+       {employee, member, {"week", "", "slots valid in this ISO week", "YYYY-Www"}, json},
+       schedule_show},
+      {"demand list", "List members' demands", "", "", {json}, demand_list},
+      {"demand add",
+       "Add a member's demand",
+       "",
+       "",
+       {{"member", "", "the member", "SIRET"},
+        {"skill", "", "the skill needed", "SKILL"},
+        {"hours", "", "hours a week", "HOURS"},
+        {"weekdays", "", "preferred weekdays, e.g. 1,2 (1 = Monday)", "LIST"},
+        {"from", "", "first day", "YYYY-MM-DD"},
+        {"to", "", "last day", "YYYY-MM-DD"}},
+       demand_add},
+      {"timesheet generate",
+       "Draft the month's timesheets from the schedule",
+       "",
+       "Expected hours: every scheduled day within the contract, public holidays left out.\n"
+       "Draft timesheets are replaced; submitted and approved ones are kept.",
+       {month},
+       timesheet_generate},
+      {"timesheet import",
+       "Record actual work and absences from CSV or YAML",
+       "FILE",
+       "CSV header: employee,member_siret,date,start,end,hours,kind. Work rows replace that\n"
+       "day's entries for that employee and member; absence rows (kind: paid_leave, sickness,\n"
+       "unpaid_leave, training, public_holiday) have no member. Any bad line: nothing written.",
+       {month},
+       timesheet_import,
+       1,
+       1},
+      {"timesheet show",
+       "Show the month's timesheets and absences",
+       "",
+       "",
+       {month, employee, json},
+       timesheet_show},
+      {"timesheet submit",
+       "Submit draft timesheets (draft → submitted)",
+       "",
+       "",
+       {month, employee, member},
+       timesheet_submit},
+      {"timesheet approve",
+       "A member approves submitted timesheets (recorded with who and when)",
+       "",
+       "",
+       {month, member, employee, {"by", "", "who approves", "NAME"}},
+       timesheet_approve},
+      {"staff check",
+       "Check working-time law on the month's timesheets",
+       "",
+       "Daily 10 h and 11 h rest, weekly 48 h and 44 h over 12 weeks, part-time limits, members\n"
+       "the contract does not list, work outside the contract, public holidays (warning).\n"
+       "Limits come from config/rates. --strict exits with status 1 when an error is found.",
+       {month, json, {"strict", "", "exit 1 when a violation of severity error is found", ""}},
+       staff_check},
+  };
+  return commands;
+}
+
+}  // namespace gepaie::cli

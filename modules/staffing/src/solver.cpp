@@ -1,0 +1,1073 @@
+// Allocation proposals as a mixed-integer program.
+//
+// Time is counted in slots of s = slot_minutes. The day window is cut into a grid of slots from
+// day_start (the whole slots before day_end, without those overlapping the lunch break); in the
+// week of the proposal, for employee e (a contract period active that day) and weekday k:
+//   free(e,k)   grid slots overlapping none of e's existing allocations that day,
+//   freed(a)    grid slots only existing allocation a occupies (freed when a is removed),
+//   fixed(e,k)  minutes of e's existing allocations that day that cannot move.
+//
+// Variables (all integer):
+//   x[e,d,k] in 0..u  slots employee e works for demand d on weekday k; only when e's contract that
+//                     day has d's skill and lists d's member (L1253-9), k is one of d's preferred
+//                     weekdays (Monday–Friday when none) and d is valid that day. u is the tightest
+//                     of the demand, the day window, the daily and the weekly bounds.
+//   keep[a] binary    existing allocation a is kept; only for a *movable* a: its employee is known,
+//                     its duration is n(a) whole slots and the skills it needs are held by another
+//                     employee whose contract lists the member. The skills it needs: its employee's
+//                     skills that its member asks for in some demand of the input, else its
+//                     employee's only skill; unknown (so a is fixed) when the employee has several
+//                     and none is asked for. Other existing allocations are fixed.
+//   r[a,e'] binary    removed a is taken over whole by e' (same member, same weekday, n(a) slots).
+//   y[e,m,k] binary   e works for member m on day k (new, kept or fixed allocations).
+//   w[e,k] binary     e works on day k; only for employees who could work all seven days.
+//
+// Constraints:
+//   demand d:         Σ x[.,d,.] ≤ ⌊hours(d) / s⌋
+//   day (e,k):        s·Σx + s·Σ n(a)·r + Σ minutes(a)·keep ≤ max(daily_max, existing) − fixed(e,k)
+//   window (e,k):     Σx + Σ n(a)·r + Σ freed(a)·keep ≤ free(e,k) + Σ freed(a)
+//   week e:           as the day, with min(contract weekly hours, weekly_max) (the capacity: an
+//                     employee is never allocated beyond the contract) and the week's fixed minutes
+//   linking:          x[e,d,k] ≤ u·y[e,m(d),k]; r[a,e'] ≤ y[e',m(a),k(a)]; keep[a] ≤ y[e,m(a),k(a)];
+//                     y = 1 where a fixed allocation is
+//   move a:           keep[a] + Σ r[a,.] = 1
+//   weekly rest:      y[e,m,k] ≤ w[e,k], Σ w[e,.] ≤ 6 (a day off gives the 35 h of L3132-2 since
+//                     the window leaves 14 h between days)
+// Existing allocations beyond a limit raise that limit to their total: the proposal adds nothing
+// there but does not have to repair the schedule (the checks report it).
+//
+// Objective, lexicographic, by sequential solves: each stage minimises its objective with the
+// previous ones fixed at the values reached (a constraint "objective ≤ value"), so each stage has
+// a meaningful gap of its own:
+//   1. unmet demand, in slots: Σ ⌊hours(d) / s⌋ − Σ x
+//   2. distinct members per employee per day: Σ y
+//   3. change to the existing schedule, in slots: Σ n(a)·(1 − keep[a])  (only with movable ones)
+// The best solution so far (at first: nothing new, everything kept) is carried from stage to stage,
+// so a stage stopped by the time limit without a better solution keeps it. Stage 1 is a flow
+// problem without moves; stage 2 (a fixed-charge problem) is where the search time goes.
+//
+// Layout: for each employee and day, the free slots (after removals) split into runs separated by
+// the kept allocations (the lunch break does not separate). Each member's hours are placed whole in
+// the run where they fit best (best fit, largest first), split over runs only when no run can hold
+// them; in a run the members follow one another, packed against the following existing allocation
+// for the run before the first one, against the preceding one otherwise. A member's hours are
+// thus consecutive; an allocation never spans the lunch break.
+//
+// The MIP solver is reached through MipSolver below; GLPK is used only in GlpkMip.
+#include "gepaie/staffing/solver.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+#include <cstdio>
+#include <cstdlib>
+
+#include "gepaie/core/error.h"
+
+namespace gepaie::staffing {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The MIP interface: minimisation over integer columns.
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct MipTerm {
+  int column = 0;
+  double coefficient = 0;
+};
+
+struct MipResult {
+  bool has_solution = false;  // values hold an integer-feasible solution
+  bool proven_optimal = false;
+  double objective = 0;
+  double best_bound = -kInfinity;  // a lower bound of the optimum (−∞ if unknown)
+  std::vector<double> values;
+};
+
+class MipSolver {
+ public:
+  virtual ~MipSolver() = default;
+  // Returns the column's index (0, 1, ...).
+  virtual int add_column(double lower, double upper) = 0;
+  virtual void set_integer(int column, bool integer) = 0;  // columns start integer
+  virtual void add_row(const std::vector<MipTerm>& terms, double lower, double upper) = 0;
+  virtual void set_objective(const std::vector<MipTerm>& terms, double constant) = 0;
+  virtual MipResult solve(double time_limit_seconds, double gap_tolerance) = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// GLPK
+
+void track_best_bound(glp_tree* tree, void* info) {
+  const int node = glp_ios_best_node(tree);
+  if (node != 0)
+    *static_cast<double*>(info) = glp_ios_node_bound(tree, node);
+}
+
+class GlpkMip final : public MipSolver {
+ public:
+  GlpkMip() : problem_(glp_create_prob()) { glp_set_obj_dir(problem_, GLP_MIN); }
+  ~GlpkMip() override { glp_delete_prob(problem_); }
+  GlpkMip(const GlpkMip&) = delete;
+  GlpkMip& operator=(const GlpkMip&) = delete;
+
+  int add_column(double lower, double upper) override {
+    const int j = glp_add_cols(problem_, 1);
+    glp_set_col_bnds(problem_, j, lower == upper ? GLP_FX : GLP_DB, lower, upper);
+    glp_set_col_kind(problem_, j, GLP_IV);
+    return j - 1;
+  }
+
+  void set_integer(int column, bool integer) override {
+    glp_set_col_kind(problem_, column + 1, integer ? GLP_IV : GLP_CV);
+  }
+
+  void add_row(const std::vector<MipTerm>& terms, double lower, double upper) override {
+    std::map<int, double> merged;
+    for (const MipTerm& term : terms)
+      merged[term.column + 1] += term.coefficient;
+    std::vector<int> index{0};
+    std::vector<double> value{0};
+    for (const auto& [column, coefficient] : merged) {
+      if (coefficient != 0) {
+        index.push_back(column);
+        value.push_back(coefficient);
+      }
+    }
+    const int i = glp_add_rows(problem_, 1);
+    int type = GLP_DB;
+    if (lower == -kInfinity && upper == kInfinity)
+      type = GLP_FR;
+    else if (lower == -kInfinity)
+      type = GLP_UP;
+    else if (upper == kInfinity)
+      type = GLP_LO;
+    else if (lower == upper)
+      type = GLP_FX;
+    glp_set_row_bnds(problem_, i, type, lower == -kInfinity ? 0 : lower,
+                     upper == kInfinity ? 0 : upper);
+    glp_set_mat_row(problem_, i, static_cast<int>(index.size()) - 1, index.data(), value.data());
+  }
+
+  void set_objective(const std::vector<MipTerm>& terms, double constant) override {
+    for (int j = 1; j <= glp_get_num_cols(problem_); ++j)
+      glp_set_obj_coef(problem_, j, 0);
+    for (const MipTerm& term : terms)
+      glp_set_obj_coef(problem_, term.column + 1,
+                       glp_get_obj_coef(problem_, term.column + 1) + term.coefficient);
+    glp_set_obj_coef(problem_, 0, constant);
+  }
+
+  MipResult solve(double time_limit_seconds, double gap_tolerance) override {
+    double best_bound = -kInfinity;
+    glp_iocp parameters;
+    glp_init_iocp(&parameters);
+    parameters.msg_lev = GLP_MSG_OFF;
+    parameters.presolve = GLP_ON;
+    parameters.tm_lim = static_cast<int>(std::clamp(time_limit_seconds * 1000, 1.0, 2e9));
+    parameters.mip_gap = gap_tolerance;
+    parameters.cb_func = track_best_bound;
+    parameters.cb_info = &best_bound;
+    {
+      const char* o = getenv("GLPK_OPTS");
+      std::string opts = o ? o : "fp,mir,cov,clq";
+      auto has = [&](const char* w) { return opts.find(w) != std::string::npos; };
+      parameters.fp_heur = has("fp") ? GLP_ON : GLP_OFF;
+      parameters.mir_cuts = has("mir") ? GLP_ON : GLP_OFF;
+      parameters.cov_cuts = has("cov") ? GLP_ON : GLP_OFF;
+      parameters.clq_cuts = has("clq") ? GLP_ON : GLP_OFF;
+      parameters.gmi_cuts = has("gmi") ? GLP_ON : GLP_OFF;
+      parameters.ps_heur = has("ps") ? GLP_ON : GLP_OFF;
+      if (has("pch")) parameters.br_tech = GLP_BR_PCH;
+      if (has("mfv")) parameters.br_tech = GLP_BR_MFV;
+      if (has("bph")) parameters.bt_tech = GLP_BT_BPH;
+      if (has("dfs")) parameters.bt_tech = GLP_BT_DFS;
+      if (has("nopre")) parameters.presolve = GLP_OFF;
+      if (has("bin")) parameters.binarize = GLP_ON;
+    }
+    const int previous_output = glp_term_out(GLP_OFF);
+    const int code = glp_intopt(problem_, &parameters);
+    glp_term_out(previous_output);
+
+    MipResult result;
+    const int status = glp_mip_status(problem_);
+    result.has_solution = status == GLP_OPT || status == GLP_FEAS;
+    result.proven_optimal = code == 0 && status == GLP_OPT;
+    result.best_bound = best_bound;
+    if (result.has_solution) {
+      result.objective = glp_mip_obj_val(problem_);
+      if (result.proven_optimal)
+        result.best_bound = result.objective;
+      const int columns = glp_get_num_cols(problem_);
+      result.values.resize(static_cast<size_t>(columns));
+      for (int j = 1; j <= columns; ++j)
+        result.values[static_cast<size_t>(j - 1)] = glp_mip_col_val(problem_, j);
+    }
+    return result;
+  }
+
+ private:
+  glp_prob* problem_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The instance: the week's employees, demands and existing allocations, on the slot grid.
+
+struct Interval {
+  Minute start = 0;
+  Minute end = 0;
+};
+
+bool overlap(Interval a, Interval b) {
+  return a.start < b.end && b.start < a.end;
+}
+
+bool has_skill(const EmploymentPeriod& period, const std::string& skill) {
+  return std::find(period.skills.begin(), period.skills.end(), skill) != period.skills.end();
+}
+
+struct EmployeeDay {
+  const EmploymentPeriod* period = nullptr;  // active that day, if any
+  std::vector<int> existing;                 // existing allocations that day
+  int64_t existing_minutes = 0;
+  int64_t fixed_minutes = 0;  // of the existing allocations that cannot move
+  int free_slots = 0;         // grid slots free of every existing allocation
+  int freeable_slots = 0;     // free_slots + the slots freed by removing the movable ones
+  int64_t daily_cap = 0;      // minutes: max(daily_max, existing_minutes)
+};
+
+struct Employee {
+  std::string number;
+  std::vector<const EmploymentPeriod*> periods;  // active during the week
+  std::array<EmployeeDay, 8> days;               // ISO weekday 1..7
+  int64_t weekly_cap = 0;                        // minutes: max(min(contracts, weekly_max), existing)
+  int64_t fixed_week_minutes = 0;
+};
+
+struct DemandInfo {
+  const Demand* demand = nullptr;
+  int member = 0;
+  int max_slots = 0;
+};
+
+struct ExistingInfo {
+  const Allocation* allocation = nullptr;
+  int employee = -1;  // -1: not among the employees of the week
+  int member = 0;
+  bool active = false;
+  bool movable = false;
+  int slots = 0;                  // n(a), when movable
+  int freed = 0;                  // freed(a)
+  std::vector<int> replacements;  // employees who could take it over
+};
+
+struct XVar {
+  int employee, demand, weekday, column, upper;
+};
+struct RVar {
+  int existing, employee, column;
+};
+struct YVar {
+  int employee, member, weekday, column;
+  bool forced = false;        // a fixed existing allocation
+  std::vector<int> children;  // columns that need it (x, r, keep)
+};
+struct WVar {
+  int employee, weekday, column;
+  std::vector<int> children;  // y columns
+};
+
+struct Stage {
+  std::vector<MipTerm> terms;
+  double constant = 0;
+  double value(const std::vector<double>& values) const {
+    double total = constant;
+    for (const MipTerm& term : terms)
+      total += term.coefficient * values[static_cast<size_t>(term.column)];
+    return total;
+  }
+};
+
+class Planner {
+ public:
+  Planner(const ProposalInput& input, std::unique_ptr<MipSolver> mip, double gap_tolerance)
+      : input_(input), mip_(std::move(mip)), gap_tolerance_(gap_tolerance) {}
+
+  Proposal run(double time_limit_seconds);
+
+ private:
+  void validate() const;
+  void prepare();
+  int member_index(const std::string& siret);
+  int y_column(int employee, int member, int weekday);
+  void build();
+  std::vector<double> normalized(std::vector<double> values) const;
+  void layout(const std::vector<double>& values, Proposal& proposal) const;
+  void report_unmet(const std::vector<double>& values, Proposal& proposal) const;
+
+  Date day(int weekday) const { return monday_.plus_days(weekday - 1); }
+  int64_t slot_minutes() const { return input_.slot_minutes; }
+
+  const ProposalInput& input_;
+  std::unique_ptr<MipSolver> mip_;
+  double gap_tolerance_;
+
+  Date monday_;
+  std::vector<Interval> grid_;
+  std::vector<std::string> members_;
+  std::map<std::string, int> member_ids_;
+  std::vector<Employee> employees_;
+  std::vector<DemandInfo> demands_;
+  std::vector<ExistingInfo> existing_;
+
+  int columns_ = 0;
+  std::vector<XVar> xs_;
+  std::vector<RVar> rs_;
+  std::vector<std::pair<int, int>> keeps_;  // existing, column
+  std::vector<YVar> ys_;
+  std::map<std::tuple<int, int, int>, int> y_ids_;
+  std::vector<WVar> ws_;
+  Stage unmet_stage_, members_stage_, change_stage_;
+};
+
+void Planner::validate() const {
+  if (input_.slot_minutes <= 0)
+    throw bad_input("slot_minutes must be positive, not " + std::to_string(input_.slot_minutes));
+  if (input_.day_start < 0 || input_.day_end > 24 * 60 || input_.day_start >= input_.day_end)
+    throw bad_input("the working day must be within 0:00–24:00 and start before it ends");
+  if (input_.lunch_start > input_.lunch_end)
+    throw bad_input("the lunch break must start before it ends");
+  if (input_.limits.daily_max.minutes() <= 0 || input_.limits.weekly_max.minutes() <= 0)
+    throw bad_input("the daily and weekly maximum working times must be positive");
+  for (const Demand& demand : input_.demands) {
+    for (int weekday : demand.weekdays) {
+      if (weekday < 1 || weekday > 7)
+        throw bad_input("demand " + std::to_string(demand.id) + ": weekday " +
+                        std::to_string(weekday) + " is not 1 (Monday) to 7 (Sunday)");
+    }
+    if (demand.weekly_hours.minutes() < 0)
+      throw bad_input("demand " + std::to_string(demand.id) + ": negative weekly hours");
+  }
+  for (const Allocation& allocation : input_.existing) {
+    if (allocation.weekday < 1 || allocation.weekday > 7 || allocation.start < 0 ||
+        allocation.end > 24 * 60 || allocation.start >= allocation.end)
+      throw bad_input("allocation " + std::to_string(allocation.id) +
+                      ": weekday 1 to 7 and 0:00 <= start < end <= 24:00 expected");
+  }
+}
+
+int Planner::member_index(const std::string& siret) {
+  const auto [it, inserted] = member_ids_.emplace(siret, static_cast<int>(members_.size()));
+  if (inserted)
+    members_.push_back(siret);
+  return it->second;
+}
+
+void Planner::prepare() {
+  monday_ = input_.week.plus_days(1 - input_.week.weekday());
+  const Date sunday = monday_.plus_days(6);
+  const Minute s = input_.slot_minutes;
+  for (Minute start = input_.day_start; start + s <= input_.day_end; start += s) {
+    const Interval slot{start, start + s};
+    if (!overlap(slot, {input_.lunch_start, input_.lunch_end}))
+      grid_.push_back(slot);
+  }
+  const int grid_size = static_cast<int>(grid_.size());
+
+  // Employees of the week, by number.
+  std::map<std::string, std::vector<const EmploymentPeriod*>> periods;
+  for (const EmploymentPeriod& period : input_.employees) {
+    if (period.start <= sunday && (!period.end || *period.end >= monday_))
+      periods[period.employee_number].push_back(&period);
+  }
+  std::map<std::string, int> employee_ids;
+  for (auto& [number, list] : periods) {
+    Employee employee;
+    employee.number = number;
+    employee.periods = list;
+    int64_t contract = std::numeric_limits<int64_t>::max();
+    for (const EmploymentPeriod* period : list) {
+      contract = std::min(contract, period->weekly_hours.minutes());
+      for (int k = 1; k <= 7; ++k) {
+        if (!period->active_on(day(k)))
+          continue;
+        if (employee.days[k].period != nullptr)
+          throw bad_input("employee " + number + " has two contracts active on " + day(k).str());
+        employee.days[k].period = period;
+      }
+    }
+    employee.weekly_cap = std::min(contract, input_.limits.weekly_max.minutes());
+    employee_ids.emplace(number, static_cast<int>(employees_.size()));
+    employees_.push_back(std::move(employee));
+  }
+
+  // Demands; the skills each member asks for.
+  std::map<int, std::set<std::string>> member_skills;
+  for (const Demand& demand : input_.demands) {
+    DemandInfo info;
+    info.demand = &demand;
+    info.member = member_index(demand.member_siret);
+    info.max_slots = static_cast<int>(demand.weekly_hours.minutes() / s);
+    member_skills[info.member].insert(demand.skill);
+    demands_.push_back(info);
+  }
+
+  // Existing allocations active in the week.
+  for (const Allocation& allocation : input_.existing) {
+    ExistingInfo info;
+    info.allocation = &allocation;
+    info.member = member_index(allocation.member_siret);
+    info.active = allocation.active_on(day(allocation.weekday));
+    if (const auto it = employee_ids.find(allocation.employee_number);
+        info.active && it != employee_ids.end()) {
+      info.employee = it->second;
+      EmployeeDay& employee_day = employees_[static_cast<size_t>(it->second)].days[allocation.weekday];
+      employee_day.existing.push_back(static_cast<int>(existing_.size()));
+      employee_day.existing_minutes += allocation.end - allocation.start;
+    }
+    existing_.push_back(info);
+  }
+
+  for (Employee& employee : employees_) {
+    int64_t existing_week = 0;
+    for (int k = 1; k <= 7; ++k) {
+      EmployeeDay& employee_day = employee.days[k];
+      existing_week += employee_day.existing_minutes;
+      employee_day.daily_cap =
+          std::max(input_.limits.daily_max.minutes(), employee_day.existing_minutes);
+      for (const Interval& slot : grid_) {
+        bool taken = false;
+        for (int a : employee_day.existing) {
+          const Allocation& allocation = *existing_[static_cast<size_t>(a)].allocation;
+          taken = taken || overlap(slot, {allocation.start, allocation.end});
+        }
+        employee_day.free_slots += taken ? 0 : 1;
+      }
+    }
+    employee.weekly_cap = std::max(employee.weekly_cap, existing_week);
+  }
+
+  // Which existing allocations may move, and to whom.
+  for (ExistingInfo& info : existing_) {
+    if (info.employee < 0)
+      continue;
+    const Allocation& allocation = *info.allocation;
+    const Employee& owner = employees_[static_cast<size_t>(info.employee)];
+    const EmployeeDay& owner_day = owner.days[allocation.weekday];
+    const int64_t minutes = allocation.end - allocation.start;
+    std::vector<std::string> needed;
+    if (owner_day.period != nullptr) {
+      for (const std::string& skill : member_skills[info.member]) {
+        if (has_skill(*owner_day.period, skill))
+          needed.push_back(skill);
+      }
+      if (needed.empty() && owner_day.period->skills.size() == 1)
+        needed = owner_day.period->skills;
+    }
+    if (minutes % s != 0 || needed.empty())
+      continue;
+    const int slots = static_cast<int>(minutes / s);
+    for (size_t e = 0; e < employees_.size(); ++e) {
+      const Employee& other = employees_[e];
+      const EmploymentPeriod* period = other.days[allocation.weekday].period;
+      if (static_cast<int>(e) == info.employee || period == nullptr ||
+          !period->allows(allocation.member_siret) ||
+          !std::all_of(needed.begin(), needed.end(),
+                       [&](const std::string& skill) { return has_skill(*period, skill); }))
+        continue;
+      if (slots > std::min<int64_t>(grid_size, input_.limits.daily_max.minutes() / s) ||
+          minutes > other.weekly_cap)
+        continue;
+      info.replacements.push_back(static_cast<int>(e));
+    }
+    if (info.replacements.empty())
+      continue;
+    info.movable = true;
+    info.slots = slots;
+    for (const Interval& slot : grid_) {
+      if (!overlap(slot, {allocation.start, allocation.end}))
+        continue;
+      bool shared = false;
+      for (int b : owner_day.existing) {
+        const Allocation& other = *existing_[static_cast<size_t>(b)].allocation;
+        shared = shared || (&other != &allocation && overlap(slot, {other.start, other.end}));
+      }
+      info.freed += shared ? 0 : 1;
+    }
+  }
+
+  for (Employee& employee : employees_) {
+    for (int k = 1; k <= 7; ++k) {
+      EmployeeDay& employee_day = employee.days[k];
+      employee_day.freeable_slots = employee_day.free_slots;
+      for (int a : employee_day.existing) {
+        const ExistingInfo& info = existing_[static_cast<size_t>(a)];
+        if (info.movable) {
+          employee_day.freeable_slots += info.freed;
+        } else {
+          employee_day.fixed_minutes += info.allocation->end - info.allocation->start;
+        }
+      }
+      employee.fixed_week_minutes += employee_day.fixed_minutes;
+    }
+  }
+}
+
+int Planner::y_column(int employee, int member, int weekday) {
+  const auto key = std::make_tuple(employee, member, weekday);
+  if (const auto it = y_ids_.find(key); it != y_ids_.end())
+    return it->second;
+  const int id = static_cast<int>(ys_.size());
+  ys_.push_back({employee, member, weekday, mip_->add_column(0, 1), false, {}});
+  ++columns_;
+  y_ids_.emplace(key, id);
+  return id;
+}
+
+void Planner::build() {
+  const int64_t s = slot_minutes();
+  auto add_column = [&](double lower, double upper) {
+    ++columns_;
+    return mip_->add_column(lower, upper);
+  };
+
+  // x
+  for (size_t d = 0; d < demands_.size(); ++d) {
+    const DemandInfo& info = demands_[d];
+    const Demand& demand = *info.demand;
+    std::vector<int> weekdays = demand.weekdays;
+    if (weekdays.empty())
+      weekdays = {1, 2, 3, 4, 5};
+    std::sort(weekdays.begin(), weekdays.end());
+    weekdays.erase(std::unique(weekdays.begin(), weekdays.end()), weekdays.end());
+    for (size_t e = 0; e < employees_.size(); ++e) {
+      const Employee& employee = employees_[e];
+      for (int k : weekdays) {
+        const EmployeeDay& employee_day = employee.days[k];
+        const EmploymentPeriod* period = employee_day.period;
+        if (period == nullptr || day(k) < demand.from || demand.to < day(k) ||
+            !period->allows(demand.member_siret) || !has_skill(*period, demand.skill))
+          continue;
+        const int64_t upper =
+            std::min({static_cast<int64_t>(info.max_slots),
+                      static_cast<int64_t>(employee_day.freeable_slots),
+                      (employee_day.daily_cap - employee_day.fixed_minutes) / s,
+                      (employee.weekly_cap - employee.fixed_week_minutes) / s});
+        if (upper <= 0)
+          continue;
+        xs_.push_back({static_cast<int>(e), static_cast<int>(d), k,
+                       add_column(0, static_cast<double>(upper)), static_cast<int>(upper)});
+      }
+    }
+  }
+  // keep, r
+  for (size_t a = 0; a < existing_.size(); ++a) {
+    const ExistingInfo& info = existing_[a];
+    if (!info.movable)
+      continue;
+    keeps_.emplace_back(static_cast<int>(a), add_column(0, 1));
+    for (int e : info.replacements)
+      rs_.push_back({static_cast<int>(a), e, add_column(0, 1)});
+  }
+  if (xs_.empty() && rs_.empty())
+    return;  // nothing to decide
+
+  // y and linking
+  for (const XVar& x : xs_) {
+    YVar& y = ys_[static_cast<size_t>(
+        y_column(x.employee, demands_[static_cast<size_t>(x.demand)].member, x.weekday))];
+    y.children.push_back(x.column);
+    mip_->add_row({{x.column, 1}, {y.column, -static_cast<double>(x.upper)}}, -kInfinity, 0);
+  }
+  for (const RVar& r : rs_) {
+    const ExistingInfo& info = existing_[static_cast<size_t>(r.existing)];
+    YVar& y = ys_[static_cast<size_t>(y_column(r.employee, info.member, info.allocation->weekday))];
+    y.children.push_back(r.column);
+    mip_->add_row({{r.column, 1}, {y.column, -1}}, -kInfinity, 0);
+  }
+  for (size_t a = 0; a < existing_.size(); ++a) {
+    const ExistingInfo& info = existing_[a];
+    if (info.employee < 0)
+      continue;
+    YVar& y =
+        ys_[static_cast<size_t>(y_column(info.employee, info.member, info.allocation->weekday))];
+    if (!info.movable) {
+      y.forced = true;
+      mip_->add_row({{y.column, 1}}, 1, kInfinity);
+    }
+  }
+  for (const auto& [a, keep] : keeps_) {
+    const ExistingInfo& info = existing_[static_cast<size_t>(a)];
+    YVar& y =
+        ys_[static_cast<size_t>(y_column(info.employee, info.member, info.allocation->weekday))];
+    y.children.push_back(keep);
+    mip_->add_row({{keep, 1}, {y.column, -1}}, -kInfinity, 0);
+  }
+
+  // move a: keep + Σ r = 1
+  std::map<int, std::vector<MipTerm>> moves;
+  for (const auto& [a, keep] : keeps_)
+    moves[a].push_back({keep, 1});
+  for (const RVar& r : rs_)
+    moves[r.existing].push_back({r.column, 1});
+  for (const auto& [a, terms] : moves)
+    mip_->add_row(terms, 1, 1);
+
+  // day, window, week; the day and the week in slots (movable allocations are whole slots, the
+  // fixed minutes are taken from the limit, rounded down to whole slots)
+  std::vector<std::array<std::vector<MipTerm>, 8>> day_load(employees_.size());
+  std::vector<std::array<std::vector<MipTerm>, 8>> day_window(employees_.size());
+  for (const XVar& x : xs_) {
+    day_load[static_cast<size_t>(x.employee)][x.weekday].push_back({x.column, 1});
+    day_window[static_cast<size_t>(x.employee)][x.weekday].push_back({x.column, 1});
+  }
+  for (const RVar& r : rs_) {
+    const ExistingInfo& info = existing_[static_cast<size_t>(r.existing)];
+    const int k = info.allocation->weekday;
+    day_load[static_cast<size_t>(r.employee)][k].push_back(
+        {r.column, static_cast<double>(info.slots)});
+    day_window[static_cast<size_t>(r.employee)][k].push_back(
+        {r.column, static_cast<double>(info.slots)});
+  }
+  for (const auto& [a, keep] : keeps_) {
+    const ExistingInfo& info = existing_[static_cast<size_t>(a)];
+    const int k = info.allocation->weekday;
+    day_load[static_cast<size_t>(info.employee)][k].push_back(
+        {keep, static_cast<double>(info.slots)});
+    day_window[static_cast<size_t>(info.employee)][k].push_back(
+        {keep, static_cast<double>(info.freed)});
+  }
+  for (size_t e = 0; e < employees_.size(); ++e) {
+    const Employee& employee = employees_[e];
+    std::vector<MipTerm> week;
+    for (int k = 1; k <= 7; ++k) {
+      const EmployeeDay& employee_day = employee.days[k];
+      if (day_load[e][k].empty())
+        continue;
+      mip_->add_row(day_load[e][k], -kInfinity,
+                    static_cast<double>((employee_day.daily_cap - employee_day.fixed_minutes) / s));
+      mip_->add_row(day_window[e][k], -kInfinity,
+                    static_cast<double>(employee_day.freeable_slots));
+      week.insert(week.end(), day_load[e][k].begin(), day_load[e][k].end());
+    }
+    if (!week.empty())
+      mip_->add_row(week, -kInfinity,
+                    static_cast<double>((employee.weekly_cap - employee.fixed_week_minutes) / s));
+  }
+
+  // demand
+  std::vector<std::vector<MipTerm>> demand_terms(demands_.size());
+  for (const XVar& x : xs_)
+    demand_terms[static_cast<size_t>(x.demand)].push_back({x.column, 1});
+  for (size_t d = 0; d < demands_.size(); ++d) {
+    if (!demand_terms[d].empty())
+      mip_->add_row(demand_terms[d], -kInfinity, demands_[d].max_slots);
+  }
+
+  // weekly rest
+  for (size_t e = 0; e < employees_.size(); ++e) {
+    std::array<std::vector<int>, 8> day_ys;
+    int existing_days = 0;
+    for (const YVar& y : ys_) {
+      if (y.employee == static_cast<int>(e))
+        day_ys[y.weekday].push_back(y.column);
+    }
+    int days = 0;
+    for (int k = 1; k <= 7; ++k) {
+      days += day_ys[k].empty() ? 0 : 1;
+      existing_days += employees_[e].days[k].existing.empty() ? 0 : 1;
+    }
+    if (days < 7)
+      continue;
+    std::vector<MipTerm> total;
+    for (int k = 1; k <= 7; ++k) {
+      WVar w{static_cast<int>(e), k, add_column(0, 1), day_ys[k]};
+      for (int y : day_ys[k])
+        mip_->add_row({{y, 1}, {w.column, -1}}, -kInfinity, 0);
+      total.push_back({w.column, 1});
+      ws_.push_back(std::move(w));
+    }
+    mip_->add_row(total, -kInfinity, std::max(6, existing_days));
+  }
+
+  // the stages' objectives
+  for (const DemandInfo& info : demands_)
+    unmet_stage_.constant += info.max_slots;
+  for (const XVar& x : xs_)
+    unmet_stage_.terms.push_back({x.column, -1});
+  for (const YVar& y : ys_)
+    members_stage_.terms.push_back({y.column, 1});
+  for (const auto& [a, keep] : keeps_) {
+    const double slots = existing_[static_cast<size_t>(a)].slots;
+    change_stage_.constant += slots;
+    change_stage_.terms.push_back({keep, -slots});
+  }
+}
+
+// Rounded, with y and w at 1 only where needed.
+std::vector<double> Planner::normalized(std::vector<double> values) const {
+  for (double& value : values)
+    value = std::round(value);
+  for (const YVar& y : ys_) {
+    bool needed = y.forced;
+    for (int child : y.children)
+      needed = needed || values[static_cast<size_t>(child)] > 0;
+    values[static_cast<size_t>(y.column)] = needed ? 1 : 0;
+  }
+  for (const WVar& w : ws_) {
+    bool needed = false;
+    for (int child : w.children)
+      needed = needed || values[static_cast<size_t>(child)] > 0;
+    values[static_cast<size_t>(w.column)] = needed ? 1 : 0;
+  }
+  return values;
+}
+
+Proposal Planner::run(double time_limit_seconds) {
+  const auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  validate();
+  prepare();
+  build();
+
+  Proposal proposal;
+  proposal.optimal = true;
+  // Nothing new, everything kept.
+  std::vector<double> best(static_cast<size_t>(columns_), 0);
+  for (const auto& [a, keep] : keeps_)
+    best[static_cast<size_t>(keep)] = 1;
+  best = normalized(std::move(best));
+
+  if (!xs_.empty() || !rs_.empty()) {
+    std::vector<const Stage*> stages{&unmet_stage_, &members_stage_};
+    if (!keeps_.empty())
+      stages.push_back(&change_stage_);
+    for (size_t i = 0; i < stages.size(); ++i) {
+      const Stage& stage = *stages[i];
+      // Stage 1 is easy; stage 2 gets the time, leaving a quarter to stage 3.
+      const double left = time_limit_seconds - elapsed();
+      const double budget = std::max(0.05, i + 2 == stages.size() && stages.size() == 3
+                                               ? left * 0.75
+                                               : left);
+      // y does not count in stage 1: continuous there, which keeps it a flow problem (w stays
+      // integer, so rounding y up afterwards stays feasible).
+      for (const YVar& y : ys_)
+        mip_->set_integer(y.column, i > 0);
+      mip_->set_objective(stage.terms, stage.constant);
+      const MipResult result = mip_->solve(budget, gap_tolerance_);
+      if (getenv("SOLVER_DEBUG"))
+        fprintf(stderr, "stage %zu: budget %.2f has %d proven %d obj %g bound %g t %.2f\n", i, budget,
+                result.has_solution, result.proven_optimal, result.objective, result.best_bound,
+                elapsed());
+      if (getenv("SOLVER_DEBUG") && !result.proven_optimal) {
+        for (auto& e : input_.employees) { fprintf(stderr, "E %s %ld:", e.employee_number.c_str(), (long)e.weekly_hours.minutes()); for (auto& m : e.member_sirets) fprintf(stderr, " %s", m.c_str()); fprintf(stderr, " |"); for (auto& m : e.skills) fprintf(stderr, " %s", m.c_str()); fprintf(stderr, "\n"); }
+        for (auto& d : input_.demands) { fprintf(stderr, "D %ld %s %s %ld:", (long)d.id, d.member_siret.c_str(), d.skill.c_str(), (long)d.weekly_hours.minutes()); for (int k : d.weekdays) fprintf(stderr, " %d", k); fprintf(stderr, "\n"); }
+        for (auto& a : input_.existing) fprintf(stderr, "A %s %s %d %d-%d\n", a.employee_number.c_str(), a.member_siret.c_str(), a.weekday, a.start, a.end);
+        fprintf(stderr, "slot %d daily %ld\n", input_.slot_minutes, (long)input_.limits.daily_max.minutes());
+        for (auto& x : xs_) if (best[x.column] > 0) fprintf(stderr, "x e%d d%d k%d = %g\n", x.employee, x.demand, x.weekday, best[x.column]);
+      }
+      double value = stage.value(best);
+      if (result.has_solution) {
+        std::vector<double> candidate = normalized(result.values);
+        if (stage.value(candidate) <= value) {
+          best = std::move(candidate);
+          value = stage.value(best);
+        }
+      }
+      // Objectives are non-negative integers.
+      const double bound = std::max(0.0, std::ceil(result.best_bound - 1e-6));
+      double gap = 0;
+      if (value > bound)
+        gap = result.best_bound == -kInfinity ? 1.0 : (value - bound) / value;
+      proposal.optimal = proposal.optimal && gap == 0;
+      proposal.optimality_gap = std::max(proposal.optimality_gap, gap);
+      if (i + 1 < stages.size())
+        mip_->add_row(stage.terms, -kInfinity, value - stage.constant);
+    }
+  }
+
+  layout(best, proposal);
+  report_unmet(best, proposal);
+  proposal.seconds = elapsed();
+  return proposal;
+}
+
+void Planner::layout(const std::vector<double>& values, Proposal& proposal) const {
+  auto value = [&](int column) { return static_cast<int>(values[static_cast<size_t>(column)]); };
+
+  std::set<int> removed;
+  for (const auto& [a, keep] : keeps_) {
+    if (value(keep) == 0)
+      removed.insert(a);
+  }
+  for (int a : removed)
+    proposal.removed_allocation_ids.push_back(existing_[static_cast<size_t>(a)].allocation->id);
+  std::sort(proposal.removed_allocation_ids.begin(), proposal.removed_allocation_ids.end());
+
+  // What each employee does each day: member → items (demand or replaced allocation, slots).
+  struct Item {
+    int demand = -1;
+    int replaced = -1;
+    int slots = 0;
+  };
+  std::vector<std::array<std::map<int, std::vector<Item>>, 8>> work(employees_.size());
+  for (const XVar& x : xs_) {
+    if (value(x.column) > 0)
+      work[static_cast<size_t>(x.employee)][x.weekday]
+          [demands_[static_cast<size_t>(x.demand)].member]
+              .push_back({x.demand, -1, value(x.column)});
+  }
+  for (const RVar& r : rs_) {
+    const ExistingInfo& info = existing_[static_cast<size_t>(r.existing)];
+    if (value(r.column) > 0)
+      work[static_cast<size_t>(r.employee)][info.allocation->weekday][info.member].push_back(
+          {-1, r.existing, info.slots});
+  }
+
+  std::set<std::tuple<std::string, std::string, int>> triples;
+  for (size_t a = 0; a < existing_.size(); ++a) {
+    const Allocation& allocation = *existing_[a].allocation;
+    if (existing_[a].active && !removed.contains(static_cast<int>(a)))
+      triples.emplace(allocation.employee_number, allocation.member_siret, allocation.weekday);
+  }
+
+  for (size_t e = 0; e < employees_.size(); ++e) {
+    const Employee& employee = employees_[e];
+    for (int k = 1; k <= 7; ++k) {
+      const auto& members = work[e][k];
+      if (members.empty())
+        continue;
+      std::vector<Interval> kept;
+      for (int a : employee.days[k].existing) {
+        if (!removed.contains(a))
+          kept.push_back({existing_[static_cast<size_t>(a)].allocation->start,
+                          existing_[static_cast<size_t>(a)].allocation->end});
+      }
+      // Free slots, in runs separated by kept allocations.
+      std::vector<std::vector<Interval>> runs;
+      for (const Interval& slot : grid_) {
+        if (std::any_of(kept.begin(), kept.end(),
+                        [&](const Interval& interval) { return overlap(slot, interval); }))
+          continue;
+        const bool split =
+            runs.empty() || std::any_of(kept.begin(), kept.end(), [&](const Interval& interval) {
+              return overlap({runs.back().back().end, slot.start}, interval);
+            });
+        if (split)
+          runs.emplace_back();
+        runs.back().push_back(slot);
+      }
+      const bool first_run_before_kept =
+          !runs.empty() && std::any_of(kept.begin(), kept.end(), [&](const Interval& interval) {
+            return interval.start >= runs.front().back().end;
+          });
+
+      // Members, largest first, placed whole in the run where they fit best.
+      struct Group {
+        int member;
+        int slots;
+      };
+      std::vector<Group> groups;
+      for (const auto& [member, items] : members) {
+        int slots = 0;
+        for (const Item& item : items)
+          slots += item.slots;
+        groups.push_back({member, slots});
+      }
+      std::stable_sort(groups.begin(), groups.end(),
+                       [](const Group& a, const Group& b) { return a.slots > b.slots; });
+      std::vector<int> room(runs.size());
+      for (size_t i = 0; i < runs.size(); ++i)
+        room[i] = static_cast<int>(runs[i].size());
+      std::vector<std::vector<Group>> pieces(runs.size());
+      for (const Group& group : groups) {
+        int best_run = -1;
+        for (size_t i = 0; i < runs.size(); ++i) {
+          if (room[i] >= group.slots && (best_run < 0 || room[i] < room[best_run]))
+            best_run = static_cast<int>(i);
+        }
+        if (best_run >= 0) {
+          pieces[static_cast<size_t>(best_run)].push_back(group);
+          room[static_cast<size_t>(best_run)] -= group.slots;
+          continue;
+        }
+        std::vector<size_t> order(runs.size());
+        for (size_t i = 0; i < order.size(); ++i)
+          order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](size_t a, size_t b) { return room[a] > room[b]; });
+        int left = group.slots;
+        for (size_t i : order) {
+          const int take = std::min(left, room[i]);
+          if (take > 0) {
+            pieces[i].push_back({group.member, take});
+            room[i] -= take;
+            left -= take;
+          }
+        }
+        if (left > 0)
+          throw failure("staffing solver: the proposed hours of " + employee.number +
+                        " do not fit in the day window");
+      }
+
+      // Slots of each member, in time order.
+      std::map<int, std::vector<Interval>> member_slots;
+      for (size_t i = 0; i < runs.size(); ++i) {
+        int used = 0;
+        for (const Group& piece : pieces[i])
+          used += piece.slots;
+        size_t next = i == 0 && first_run_before_kept ? runs[i].size() - static_cast<size_t>(used)
+                                                      : 0;
+        for (const Group& piece : pieces[i]) {
+          for (int n = 0; n < piece.slots; ++n)
+            member_slots[piece.member].push_back(runs[i][next++]);
+        }
+      }
+      for (auto& [member, slots] : member_slots)
+        std::sort(slots.begin(), slots.end(),
+                  [](const Interval& a, const Interval& b) { return a.start < b.start; });
+
+      // Items of each member, one after the other; an allocation per contiguous stretch.
+      const EmploymentPeriod& period = *employee.days[k].period;
+      for (const auto& [member, items] : members) {
+        const std::vector<Interval>& slots = member_slots[member];
+        size_t next = 0;
+        std::vector<Item> ordered = items;
+        std::stable_sort(ordered.begin(), ordered.end(), [&](const Item& a, const Item& b) {
+          return a.demand >= 0 && b.demand >= 0
+                     ? demands_[static_cast<size_t>(a.demand)].demand->id <
+                           demands_[static_cast<size_t>(b.demand)].demand->id
+                     : a.demand >= 0 && b.demand < 0;
+        });
+        for (const Item& item : ordered) {
+          ProposedAllocation proposed;
+          Allocation& allocation = proposed.allocation;
+          allocation.employee_number = employee.number;
+          allocation.member_siret = members_[static_cast<size_t>(member)];
+          allocation.weekday = k;
+          allocation.from = std::max(monday_, period.start);
+          allocation.to = period.end;
+          std::optional<Date> other_end;
+          if (item.demand >= 0) {
+            const Demand& demand = *demands_[static_cast<size_t>(item.demand)].demand;
+            proposed.demand_id = demand.id;
+            allocation.from = std::max(allocation.from, demand.from);
+            other_end = demand.to;
+          } else {
+            const Allocation& replaced = *existing_[static_cast<size_t>(item.replaced)].allocation;
+            proposed.replaces_allocation_id = replaced.id;
+            other_end = replaced.to;
+          }
+          if (other_end && (!allocation.to || *other_end < *allocation.to))
+            allocation.to = other_end;
+          for (int n = 0; n < item.slots; ++n) {
+            const Interval slot = slots[next++];
+            if (n > 0 && allocation.end == slot.start) {
+              allocation.end = slot.end;
+              continue;
+            }
+            if (n > 0)
+              proposal.allocations.push_back(proposed);
+            allocation.start = slot.start;
+            allocation.end = slot.end;
+          }
+          proposal.allocations.push_back(proposed);
+        }
+        triples.emplace(employee.number, members_[static_cast<size_t>(member)], k);
+      }
+    }
+  }
+  std::sort(proposal.allocations.begin(), proposal.allocations.end(),
+            [](const ProposedAllocation& a, const ProposedAllocation& b) {
+              return std::tie(a.allocation.employee_number, a.allocation.weekday,
+                              a.allocation.start) < std::tie(b.allocation.employee_number,
+                                                             b.allocation.weekday,
+                                                             b.allocation.start);
+            });
+  proposal.distinct_members_per_day_total = static_cast<int>(triples.size());
+}
+
+void Planner::report_unmet(const std::vector<double>& values, Proposal& proposal) const {
+  const int64_t s = slot_minutes();
+  const Date sunday = monday_.plus_days(6);
+  std::vector<int64_t> placed(demands_.size(), 0);
+  for (const XVar& x : xs_)
+    placed[static_cast<size_t>(x.demand)] += s * static_cast<int64_t>(
+                                                     values[static_cast<size_t>(x.column)]);
+  for (size_t d = 0; d < demands_.size(); ++d) {
+    const Demand& demand = *demands_[d].demand;
+    if (demand.to < monday_ || sunday < demand.from)
+      continue;  // not in the week
+    const int64_t unmet = demand.weekly_hours.minutes() - placed[d];
+    if (unmet <= 0)
+      continue;
+    std::vector<std::string> skilled, without_clause;
+    bool with_clause = false;
+    for (const Employee& employee : employees_) {
+      bool skill = false, clause = false;
+      for (const EmploymentPeriod* period : employee.periods) {
+        if (has_skill(*period, demand.skill)) {
+          skill = true;
+          clause = clause || period->allows(demand.member_siret);
+        }
+      }
+      if (skill)
+        skilled.push_back(employee.number);
+      if (skill && !clause)
+        without_clause.push_back(employee.number);
+      with_clause = with_clause || clause;
+    }
+    auto names = [](const std::vector<std::string>& list) {
+      std::string text;
+      for (const std::string& name : list)
+        text += (text.empty() ? "" : ", ") + name;
+      return text;
+    };
+    std::string reason;
+    if (skilled.empty()) {
+      reason = "no skill";
+    } else if (!with_clause) {
+      reason = "clause missing: no contract of the employees with the skill (" + names(skilled) +
+               ") lists the member";
+    } else if (unmet < s && placed[d] == s * demands_[d].max_slots) {
+      reason = "slot granularity: less than one " + std::to_string(s) + "-minute slot left";
+    } else {
+      reason = "no capacity";
+      if (!without_clause.empty())
+        reason += "; clause missing for " + names(without_clause) + ", who have the skill";
+    }
+    proposal.unmet.push_back({demand.id, Hours::from_minutes(unmet), reason});
+    proposal.unmet_total += Hours::from_minutes(unmet);
+  }
+}
+
+class MipAllocationSolver final : public AllocationSolver {
+ public:
+  explicit MipAllocationSolver(double gap_tolerance) : gap_tolerance_(gap_tolerance) {}
+
+  Proposal propose(const ProposalInput& input, double time_limit_seconds) override {
+    return Planner(input, std::make_unique<GlpkMip>(), gap_tolerance_).run(time_limit_seconds);
+  }
+
+ private:
+  double gap_tolerance_;
+};
+
+}  // namespace
+
+std::unique_ptr<AllocationSolver> make_glpk_solver(double mip_gap_tolerance) {
+  return std::make_unique<MipAllocationSolver>(mip_gap_tolerance);
+}
+
+}  // namespace gepaie::staffing

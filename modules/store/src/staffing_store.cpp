@@ -1,0 +1,496 @@
+#include "gepaie/store/staffing_store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "gepaie/core/error.h"
+#include "gepaie/staffing/holidays.h"
+#include "gepaie/store/registry_store.h"
+
+namespace gepaie::store {
+namespace {
+
+using staffing::Allocation;
+using staffing::TimesheetState;
+
+std::map<std::string, int64_t> ids_of(Database& db, const char* sql, const char* key) {
+  std::map<std::string, int64_t> ids;
+  Rows rows = db.prepare(sql).query();
+  while (rows.next()) {
+    ids[rows.text(key)] = rows.integer("id");
+  }
+  return ids;
+}
+
+std::map<std::string, int64_t> member_ids(Database& db) {
+  return ids_of(db, "SELECT id, siret FROM members", "siret");
+}
+
+std::map<std::string, int64_t> employee_ids(Database& db) {
+  return ids_of(db, "SELECT id, number FROM employees", "number");
+}
+
+std::string weekdays_text(const std::vector<int>& weekdays) {
+  std::string text;
+  for (int day : weekdays) {
+    text += (text.empty() ? "" : ",") + std::to_string(day);
+  }
+  return text;
+}
+
+std::vector<int> weekdays_of(const std::string& text) {
+  std::vector<int> days;
+  for (char c : text) {
+    if (c >= '1' && c <= '7') {
+      days.push_back(c - '0');
+    }
+  }
+  return days;
+}
+
+const staffing::EmploymentPeriod* period_on(const std::vector<staffing::EmploymentPeriod>& periods,
+                                            const std::string& employee, Date day) {
+  for (const auto& period : periods) {
+    if (period.employee_number == employee && period.active_on(day)) {
+      return &period;
+    }
+  }
+  return nullptr;
+}
+
+TimesheetState state_from(const std::string& text) {
+  if (text == "submitted") {
+    return TimesheetState::Submitted;
+  }
+  return text == "approved" ? TimesheetState::Approved : TimesheetState::Draft;
+}
+
+// The id of the (employee, member, month) timesheet, created as a draft when missing.
+int64_t timesheet_id(Database& db, int64_t employee, int64_t member, Month month,
+                     std::string* state = nullptr) {
+  Rows rows = db.prepare(
+                    "SELECT id, state FROM timesheets WHERE employee_id = ? AND member_id = ? AND "
+                    "month = ?")
+                  .integer(1, employee)
+                  .integer(2, member)
+                  .text(3, month.str())
+                  .query();
+  if (rows.next()) {
+    if (state) {
+      *state = rows.text("state");
+    }
+    return rows.integer("id");
+  }
+  db.prepare("INSERT INTO timesheets (employee_id, member_id, month) VALUES (?, ?, ?)")
+      .integer(1, employee)
+      .integer(2, member)
+      .text(3, month.str())
+      .execute();
+  if (state) {
+    *state = "draft";
+  }
+  return db.last_insert_id();
+}
+
+void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& entry) {
+  Statement insert = db.prepare(
+      "INSERT INTO work_entries (timesheet_id, work_date, start_minute, end_minute,"
+      " duration_minutes) VALUES (?, ?, ?, ?, ?)");
+  insert.integer(1, timesheet).date(2, entry.day);
+  if (entry.start) {
+    insert.integer(3, *entry.start).integer(4, *entry.end);
+  } else {
+    insert.null(3).null(4);
+  }
+  insert.integer(5, entry.duration.minutes()).execute();
+}
+
+}  // namespace
+
+std::vector<staffing::EmploymentPeriod> employment_periods(Database& db) {
+  std::map<std::string, std::vector<std::string>> skills;
+  for (const auto& employee : list_employees(db)) {
+    skills[employee.number] = employee.skills;
+  }
+  std::vector<staffing::EmploymentPeriod> periods;
+  for (const auto& contract : list_contracts(db)) {
+    std::vector<Date> starts = {contract.start};
+    for (const auto& amendment : contract.amendments) {
+      starts.push_back(amendment.effective);
+    }
+    for (size_t i = 0; i < starts.size(); ++i) {
+      const registry::ContractTerms terms = contract.terms_at(starts[i]);
+      staffing::EmploymentPeriod period;
+      period.employee_number = contract.employee_number;
+      period.start = starts[i];
+      period.end =
+          i + 1 < starts.size() ? std::optional<Date>(starts[i + 1].plus_days(-1)) : contract.end;
+      period.weekly_hours = terms.weekly_hours;
+      period.member_sirets = terms.member_sirets;
+      period.skills = skills[contract.employee_number];
+      periods.push_back(std::move(period));
+    }
+  }
+  return periods;
+}
+
+ScheduleReport set_schedule(Database& db, const config::ScheduleFile& file) {
+  ScheduleReport report;
+  Transaction transaction(db);
+  const auto members = member_ids(db);
+  const auto employees = employee_ids(db);
+  const auto periods = employment_periods(db);
+  config::ProblemList problems;
+  auto error_at = [&](const config::RecordPlace& place, const std::string& reason) {
+    problems.add(Error(ErrorKind::BadInput, reason, place.record, place.path));
+  };
+  for (const auto& placed : file.demands) {
+    if (!members.contains(placed.record.member_siret)) {
+      error_at(placed.place, "unknown member " + placed.record.member_siret);
+    }
+  }
+  std::set<std::string> named;
+  for (const auto& placed : file.allocations) {
+    const Allocation& slot = placed.record;
+    named.insert(slot.employee_number);
+    if (!employees.contains(slot.employee_number)) {
+      error_at(placed.place, "unknown employee " + slot.employee_number);
+      continue;
+    }
+    if (!members.contains(slot.member_siret)) {
+      error_at(placed.place, "unknown member " + slot.member_siret);
+      continue;
+    }
+    const staffing::EmploymentPeriod* period = period_on(periods, slot.employee_number, slot.from);
+    if (period == nullptr) {
+      error_at(placed.place, slot.employee_number + " has no contract on " + slot.from.str());
+    } else if (!period->allows(slot.member_siret)) {
+      error_at(placed.place, "contract amendment needed: the contract of " + slot.employee_number +
+                                 " does not list member " + slot.member_siret + " on " +
+                                 slot.from.str() + " (L1253-9)");
+    }
+  }
+  problems.throw_if_any();
+
+  const auto existing = list_demands(db);
+  for (const auto& placed : file.demands) {
+    const staffing::Demand& demand = placed.record;
+    const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& d) {
+      return d.member_siret == demand.member_siret && d.skill == demand.skill &&
+             d.weekly_hours == demand.weekly_hours && d.weekdays == demand.weekdays &&
+             d.from == demand.from && d.to == demand.to;
+    });
+    if (known) {
+      ++report.demands_unchanged;
+      continue;
+    }
+    db.prepare(
+          "INSERT INTO demands (member_id, skill, weekly_minutes, weekdays, date_from, date_to)"
+          " VALUES (?, ?, ?, ?, ?, ?)")
+        .integer(1, members.at(demand.member_siret))
+        .text(2, demand.skill)
+        .integer(3, demand.weekly_hours.minutes())
+        .text(4, weekdays_text(demand.weekdays))
+        .date(5, demand.from)
+        .date(6, demand.to)
+        .execute();
+    ++report.demands_added;
+  }
+  for (const std::string& employee : named) {
+    db.prepare("DELETE FROM allocations WHERE employee_id = ?")
+        .integer(1, employees.at(employee))
+        .execute();
+  }
+  for (const auto& placed : file.allocations) {
+    const Allocation& slot = placed.record;
+    db.prepare(
+          "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
+          " date_from, date_to) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .integer(1, employees.at(slot.employee_number))
+        .integer(2, members.at(slot.member_siret))
+        .integer(3, slot.weekday)
+        .integer(4, slot.start)
+        .integer(5, slot.end)
+        .date(6, slot.from)
+        .optional_date(7, slot.to)
+        .execute();
+    ++report.allocations;
+  }
+  report.employees = static_cast<int>(named.size());
+  transaction.commit();
+  return report;
+}
+
+std::vector<staffing::Demand> list_demands(Database& db) {
+  std::vector<staffing::Demand> demands;
+  Rows rows = db.prepare(
+                    "SELECT d.*, m.siret FROM demands d JOIN members m ON m.id = d.member_id"
+                    " ORDER BY d.id")
+                  .query();
+  while (rows.next()) {
+    demands.push_back({rows.integer("id"), rows.text("siret"), rows.text("skill"),
+                       Hours::from_minutes(rows.integer("weekly_minutes")),
+                       weekdays_of(rows.text("weekdays")), rows.date("date_from"),
+                       rows.date("date_to")});
+  }
+  return demands;
+}
+
+std::vector<Allocation> list_allocations(Database& db) {
+  std::vector<Allocation> allocations;
+  Rows rows = db.prepare(
+                    "SELECT a.*, e.number, m.siret FROM allocations a"
+                    " JOIN employees e ON e.id = a.employee_id JOIN members m ON m.id = a.member_id"
+                    " ORDER BY e.number, a.weekday, a.start_minute")
+                  .query();
+  while (rows.next()) {
+    allocations.push_back({rows.integer("id"), rows.text("number"), rows.text("siret"),
+                           static_cast<int>(rows.integer("weekday")),
+                           static_cast<int>(rows.integer("start_minute")),
+                           static_cast<int>(rows.integer("end_minute")), rows.date("date_from"),
+                           rows.optional_date("date_to")});
+  }
+  return allocations;
+}
+
+GenerateReport generate_timesheets(Database& db, Month month) {
+  GenerateReport report;
+  Transaction transaction(db);
+  const auto members = member_ids(db);
+  const auto employees = employee_ids(db);
+  const auto periods = employment_periods(db);
+  std::map<std::pair<std::string, std::string>, std::vector<staffing::WorkEntry>> sheets;
+  for (const Allocation& slot : list_allocations(db)) {
+    for (Date day = month.first_day(); day <= month.last_day(); day = day.plus_days(1)) {
+      if (!slot.active_on(day)) {
+        continue;
+      }
+      const auto* period = period_on(periods, slot.employee_number, day);
+      if (period == nullptr || !period->allows(slot.member_siret)) {
+        continue;
+      }
+      if (staffing::is_public_holiday(day)) {
+        ++report.holidays_skipped;
+        continue;
+      }
+      sheets[{slot.employee_number, slot.member_siret}].push_back(
+          {slot.employee_number, slot.member_siret, day, slot.start, slot.end, slot.duration()});
+    }
+  }
+  for (const auto& [key, entries] : sheets) {
+    std::string state;
+    const int64_t id =
+        timesheet_id(db, employees.at(key.first), members.at(key.second), month, &state);
+    if (state != "draft") {
+      ++report.skipped_not_draft;
+      continue;
+    }
+    db.prepare("DELETE FROM work_entries WHERE timesheet_id = ?").integer(1, id).execute();
+    for (const auto& entry : entries) {
+      insert_work(db, id, entry);
+      ++report.entries;
+    }
+    ++report.timesheets;
+  }
+  transaction.commit();
+  return report;
+}
+
+TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile& file,
+                                       Month month) {
+  TimesheetImportReport report;
+  Transaction transaction(db);
+  const auto members = member_ids(db);
+  const auto employees = employee_ids(db);
+  config::ProblemList problems;
+  auto error_at = [&](const config::RecordPlace& place, const std::string& reason) {
+    problems.add(Error(ErrorKind::BadInput, reason, place.record));
+  };
+  for (const auto& placed : file.work) {
+    if (!employees.contains(placed.record.employee_number)) {
+      error_at(placed.place, "unknown employee " + placed.record.employee_number);
+    } else if (!members.contains(placed.record.member_siret)) {
+      error_at(placed.place, "unknown member " + placed.record.member_siret);
+    }
+  }
+  for (const auto& placed : file.absences) {
+    if (!employees.contains(placed.record.employee_number)) {
+      error_at(placed.place, "unknown employee " + placed.record.employee_number);
+    }
+  }
+  problems.throw_if_any();
+  // Replace the (employee, member, day) cells the file has.
+  std::set<std::tuple<std::string, std::string, int64_t>> cleared;
+  for (const auto& placed : file.work) {
+    const auto& entry = placed.record;
+    std::string state;
+    const int64_t id = timesheet_id(db, employees.at(entry.employee_number),
+                                    members.at(entry.member_siret), month, &state);
+    if (state != "draft") {
+      problems.add(Error(ErrorKind::BadInput,
+                         "the timesheet of " + entry.employee_number + " at " + entry.member_siret +
+                             " for " + month.str() + " is " + state + ": it can no longer change",
+                         placed.place.record));
+      continue;
+    }
+    if (cleared.insert({entry.employee_number, entry.member_siret, entry.day.days()}).second) {
+      db.prepare("DELETE FROM work_entries WHERE timesheet_id = ? AND work_date = ?")
+          .integer(1, id)
+          .date(2, entry.day)
+          .execute();
+    }
+    insert_work(db, id, entry);
+    ++report.work_entries;
+  }
+  for (const auto& placed : file.absences) {
+    const auto& absence = placed.record;
+    // An absence replaces the employee's scheduled work of that day (draft timesheets only).
+    db.prepare(
+          "DELETE w FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id"
+          " WHERE t.employee_id = ? AND w.work_date = ? AND t.state = 'draft'")
+        .integer(1, employees.at(absence.employee_number))
+        .date(2, absence.day)
+        .execute();
+    db.prepare(
+          "DELETE FROM absence_entries WHERE employee_id = ? AND absence_date = ? AND kind = ?")
+        .integer(1, employees.at(absence.employee_number))
+        .date(2, absence.day)
+        .text(3, staffing::to_string(absence.kind))
+        .execute();
+    db.prepare(
+          "INSERT INTO absence_entries (employee_id, absence_date, kind, duration_minutes)"
+          " VALUES (?, ?, ?, ?)")
+        .integer(1, employees.at(absence.employee_number))
+        .date(2, absence.day)
+        .text(3, staffing::to_string(absence.kind))
+        .integer(4, absence.duration.minutes())
+        .execute();
+    ++report.absences;
+  }
+  problems.throw_if_any();
+  transaction.commit();
+  return report;
+}
+
+std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month) {
+  std::vector<TimesheetSummary> list;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, t.state, t.approved_by, t.approved_at,"
+                    " COALESCE(SUM(w.duration_minutes), 0) AS minutes,"
+                    " COUNT(DISTINCT w.work_date) AS days"
+                    " FROM timesheets t JOIN employees e ON e.id = t.employee_id"
+                    " JOIN members m ON m.id = t.member_id"
+                    " LEFT JOIN work_entries w ON w.timesheet_id = t.id"
+                    " WHERE t.month = ?"
+                    " GROUP BY e.number, m.siret, t.state, t.approved_by, t.approved_at"
+                    " ORDER BY e.number, m.siret")
+                  .text(1, month.str())
+                  .query();
+  while (rows.next()) {
+    list.push_back({rows.text("number"), rows.text("siret"), state_from(rows.text("state")),
+                    Hours::from_minutes(rows.integer("minutes")),
+                    static_cast<int>(rows.integer("days")), rows.text("approved_by"),
+                    rows.text("approved_at")});
+  }
+  return list;
+}
+
+std::vector<staffing::WorkEntry> work_entries(Database& db, Date from, Date to) {
+  std::vector<staffing::WorkEntry> entries;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, w.work_date, w.start_minute, w.end_minute,"
+                    " w.duration_minutes FROM work_entries w"
+                    " JOIN timesheets t ON t.id = w.timesheet_id"
+                    " JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id"
+                    " WHERE w.work_date BETWEEN ? AND ? ORDER BY e.number, w.work_date")
+                  .date(1, from)
+                  .date(2, to)
+                  .query();
+  while (rows.next()) {
+    staffing::WorkEntry entry{
+        rows.text("number"),    rows.text("siret"),
+        rows.date("work_date"), std::nullopt,
+        std::nullopt,           Hours::from_minutes(rows.integer("duration_minutes"))};
+    if (!rows.is_null("start_minute")) {
+      entry.start = static_cast<int>(rows.integer("start_minute"));
+      entry.end = static_cast<int>(rows.integer("end_minute"));
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::vector<staffing::AbsenceEntry> absence_entries(Database& db, Date from, Date to) {
+  std::vector<staffing::AbsenceEntry> entries;
+  Rows rows = db.prepare(
+                    "SELECT e.number, a.absence_date, a.kind, a.duration_minutes"
+                    " FROM absence_entries a JOIN employees e ON e.id = a.employee_id"
+                    " WHERE a.absence_date BETWEEN ? AND ? ORDER BY e.number, a.absence_date")
+                  .date(1, from)
+                  .date(2, to)
+                  .query();
+  while (rows.next()) {
+    entries.push_back({rows.text("number"), rows.date("absence_date"),
+                       *staffing::absence_kind_from(rows.text("kind")),
+                       Hours::from_minutes(rows.integer("duration_minutes"))});
+  }
+  return entries;
+}
+
+namespace {
+
+int change_state(Database& db, Month month, const char* from, const char* to,
+                 const std::optional<std::string>& employee,
+                 const std::optional<std::string>& member, const std::string& approved_by) {
+  Statement update = db.prepare(
+      std::string("UPDATE timesheets t JOIN employees e ON e.id = t.employee_id"
+                  " JOIN members m ON m.id = t.member_id SET t.state = ?, ") +
+      (std::string(to) == "approved" ? "t.approved_by = ?, t.approved_at = CURRENT_TIMESTAMP"
+                                     : "t.approved_by = ?, t.submitted_at = CURRENT_TIMESTAMP") +
+      " WHERE t.month = ? AND t.state = ? AND (? = '' OR e.number = ?) AND (? = '' OR m.siret = "
+      "?)");
+  const int64_t changed = update.text(1, to)
+                              .optional_text(2, approved_by)
+                              .text(3, month.str())
+                              .text(4, from)
+                              .text(5, employee.value_or(""))
+                              .text(6, employee.value_or(""))
+                              .text(7, member.value_or(""))
+                              .text(8, member.value_or(""))
+                              .execute();
+  if (changed == 0) {
+    throw Error(ErrorKind::NotFound, std::string("no ") + from + " timesheet for " + month.str() +
+                                         (employee ? " of " + *employee : "") +
+                                         (member ? " at " + *member : ""));
+  }
+  return static_cast<int>(changed);
+}
+
+}  // namespace
+
+int submit_timesheets(Database& db, Month month, const std::optional<std::string>& employee,
+                      const std::optional<std::string>& member) {
+  return change_state(db, month, "draft", "submitted", employee, member, "");
+}
+
+int approve_timesheets(Database& db, Month month, const std::string& member,
+                       const std::optional<std::string>& employee, const std::string& approved_by) {
+  return change_state(db, month, "submitted", "approved", employee, member, approved_by);
+}
+
+staffing::CheckInput check_input(Database& db, Month month, int average_weeks) {
+  staffing::CheckInput input;
+  input.from = month.first_day();
+  input.to = month.last_day();
+  // Back to the Monday (average_weeks − 1) weeks before the first week of the month.
+  const Date first_monday = input.from.plus_days(1 - input.from.weekday());
+  const Date window = first_monday.plus_days(-7 * (average_weeks - 1));
+  const Date last_sunday = input.to.plus_days(7 - input.to.weekday());
+  input.employments = employment_periods(db);
+  input.work = work_entries(db, window.plus_days(-1), last_sunday);
+  input.absences = absence_entries(db, window, last_sunday);
+  return input;
+}
+
+}  // namespace gepaie::store
