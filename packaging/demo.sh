@@ -37,6 +37,8 @@ step "Timesheets of $month"
 gepaie timesheet show --month "$month"
 step "Working-time checks for $month"
 gepaie staff check --month "$month"
+step "Allocation proposal for the members' open demands (not applied; --apply writes it)"
+gepaie staff propose --from 2026-11-30 --to 2027-06-30
 step "One payslip simulated with the 2026 rates (config/examples/simulate.yaml)"
 gepaie simulate config/examples/simulate.yaml
 

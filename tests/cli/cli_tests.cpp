@@ -272,7 +272,7 @@ BOOST_AUTO_TEST_CASE(schedule_timesheets_approval_and_checks) {
 
   const Result set = gepaie.run({"schedule", "set", "config/demo/schedule.yaml"});
   BOOST_TEST(set.status == 0, set.err);
-  BOOST_TEST(contains(set.out, "142 slots"), set.out);
+  BOOST_TEST(contains(set.out, "140 slots"), set.out);
   const Result again = gepaie.run({"schedule", "set", "config/demo/schedule.yaml"});
   BOOST_TEST(contains(again.out, "0 added"), again.out);
   const Result week = gepaie.run({"schedule", "show", "--employee", "E007", "--week", "2026-W47"});
@@ -322,6 +322,20 @@ BOOST_AUTO_TEST_CASE(schedule_timesheets_approval_and_checks) {
       {"timesheet", "import", "config/demo/timesheet-2026-11.csv", "--month", "2026-11"});
   BOOST_TEST(locked.status == 2);
   BOOST_TEST(contains(locked.err, "can no longer change"), locked.err);
+  // An allocation proposal for the open demands, then applied.
+  const Result proposal =
+      gepaie.run({"staff", "propose", "--from", "2026-11-30", "--to", "2027-06-30", "--json"});
+  BOOST_TEST(proposal.status == 0, proposal.err);
+  BOOST_TEST((contains(proposal.out, "\"employee\" : \"E005\"") ||
+                 contains(proposal.out, "\"employee\": \"E005\"")),
+             proposal.out);
+  BOOST_TEST(contains(proposal.out, "no capacity"), proposal.out);
+  const Result applied =
+      gepaie.run({"staff", "propose", "--from", "2026-11-30", "--to", "2027-06-30", "--apply"});
+  BOOST_TEST(applied.status == 0, applied.err);
+  BOOST_TEST(contains(applied.out, "2 slots written"), applied.out);
+  const Result after = gepaie.run({"schedule", "show", "--employee", "E005", "--week", "2026-W50"});
+  BOOST_TEST(contains(after.out, "8 slots, 1 employees"), after.out);
   // Working-time checks on the month.
   const Result check = gepaie.run({"staff", "check", "--month", "2026-11", "--json"});
   BOOST_TEST(check.status == 0, check.err);

@@ -7,6 +7,7 @@
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
 #include "gepaie/staffing/checks.h"
+#include "gepaie/staffing/solver.h"
 #include "gepaie/store/staffing_store.h"
 #include "table.h"
 
@@ -17,6 +18,8 @@ using config::format_time_of_day;
 using Poco::JSON::Array;
 
 const char* kWeekdays[] = {"", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+
+staffing::WorkingTimeLimits limits_for(Context& context, Date day);
 
 Month month_option(const Arguments& args) {
   const auto month = args.option("month");
@@ -276,22 +279,8 @@ int timesheet_approve(Context& context, const Arguments& args) {
 
 int staff_check(Context& context, const Arguments& args) {
   const Month month = month_option(args);
-  const config::Settings& settings = context.settings();
-  const payroll::RateBook book = config::load_rate_book(settings.rates_dir);
-  const payroll::RateSet* rates = book.at(month.first_day());
-  if (rates == nullptr) {
-    throw bad_input("no rates for " + month.str() + " in " + settings.rates_dir.string());
-  }
-  const payroll::Constants& k = rates->constants;
-  const staffing::WorkingTimeLimits limits{
-      k.daily_max_hours,
-      k.daily_rest_hours,
-      k.weekly_max_hours,
-      k.average_weekly_max_hours,
-      k.average_weeks,
-      k.legal_weekly_hours,
-      settings.extra_hours_third ? k.part_time_extra_divisor_agreement : k.part_time_extra_divisor};
-  const auto input = store::check_input(context.db(), month, k.average_weeks);
+  const staffing::WorkingTimeLimits limits = limits_for(context, month.first_day());
+  const auto input = store::check_input(context.db(), month, limits.average_weeks);
   const auto violations = staffing::check_working_time(input, limits);
   int errors = 0;
   for (const auto& v : violations) {
@@ -336,6 +325,142 @@ int staff_check(Context& context, const Arguments& args) {
                   << " warnings (" << input.work.size() << " work entries checked)\n";
   }
   return args.flag("strict") && errors > 0 ? 1 : 0;
+}
+
+staffing::WorkingTimeLimits limits_for(Context& context, Date day) {
+  const config::Settings& settings = context.settings();
+  const payroll::RateBook book = config::load_rate_book(settings.rates_dir);
+  const payroll::RateSet* rates = book.at(day);
+  if (rates == nullptr) {
+    throw bad_input("no rates for " + day.str() + " in " + settings.rates_dir.string());
+  }
+  const payroll::Constants& k = rates->constants;
+  return {
+      k.daily_max_hours,
+      k.daily_rest_hours,
+      k.weekly_max_hours,
+      k.average_weekly_max_hours,
+      k.average_weeks,
+      k.legal_weekly_hours,
+      settings.extra_hours_third ? k.part_time_extra_divisor_agreement : k.part_time_extra_divisor};
+}
+
+int staff_propose(Context& context, const Arguments& args) {
+  if (!args.option("from") || !args.option("to")) {
+    throw bad_input("--from DATE and --to DATE are required");
+  }
+  const Date from = Date::parse(*args.option("from"));
+  const Date to = Date::parse(*args.option("to"));
+  if (to < from) {
+    throw bad_input("--to is before --from");
+  }
+  store::Database& db = context.db();
+  staffing::ProposalInput input;
+  input.week = from;
+  input.limits = limits_for(context, from);
+  for (auto& period : store::employment_periods(db)) {
+    if (period.active_on(from)) {
+      input.employees.push_back(std::move(period));
+    }
+  }
+  const Date monday = from.plus_days(1 - from.weekday());
+  for (const auto& slot : store::list_allocations(db)) {
+    const Date day = monday.plus_days(slot.weekday - 1);
+    if (slot.from <= day && (!slot.to || day <= *slot.to)) {
+      input.existing.push_back(slot);
+    }
+  }
+  // Open demand: what the current schedule does not cover yet (slots at the member by
+  // employees with the skill), demand by demand.
+  std::map<std::pair<std::string, std::string>, int64_t> covered;  // (member, skill) -> minutes
+  for (const auto& slot : input.existing) {
+    for (const auto& employee : input.employees) {
+      if (employee.employee_number == slot.employee_number) {
+        for (const auto& skill : employee.skills) {
+          covered[{slot.member_siret, skill}] += slot.end - slot.start;
+        }
+      }
+    }
+  }
+  for (auto demand : store::list_demands(db)) {
+    if (demand.to < from || to < demand.from) {
+      continue;
+    }
+    int64_t& used = covered[{demand.member_siret, demand.skill}];
+    const int64_t take = std::min<int64_t>(used, demand.weekly_hours.minutes());
+    used -= take;
+    demand.weekly_hours = Hours::from_minutes(demand.weekly_hours.minutes() - take);
+    if (demand.weekly_hours.minutes() > 0) {
+      input.demands.push_back(demand);
+    }
+  }
+  const double limit = args.option("time-limit") ? std::stod(*args.option("time-limit")) : 20.0;
+  const staffing::Proposal proposal = staffing::make_glpk_solver()->propose(input, limit);
+  if (args.flag("json")) {
+    auto root = json_object();
+    root->set("from", from.str());
+    root->set("to", to.str());
+    root->set("open_demands", static_cast<int>(input.demands.size()));
+    Array::Ptr list = new Array;
+    for (const auto& p : proposal.allocations) {
+      auto json = json_object();
+      json->set("employee", p.allocation.employee_number);
+      json->set("member", p.allocation.member_siret);
+      json->set("weekday", p.allocation.weekday);
+      json->set("start", format_time_of_day(p.allocation.start));
+      json->set("end", format_time_of_day(p.allocation.end));
+      json->set("demand", p.demand_id);
+      list->add(json);
+    }
+    root->set("allocations", list);
+    Array::Ptr unmet = new Array;
+    for (const auto& u : proposal.unmet) {
+      auto json = json_object();
+      json->set("demand", u.demand_id);
+      json->set("hours", u.hours.str());
+      json->set("reason", u.reason);
+      unmet->add(json);
+    }
+    root->set("unmet", unmet);
+    root->set("unmet_hours", proposal.unmet_total.str());
+    root->set("optimal", proposal.optimal);
+    root->set("gap", proposal.optimality_gap);
+    root->set("applied", args.flag("apply"));
+    print_json(context.out(), root);
+  } else {
+    context.out() << input.demands.size() << " open demands between " << from.french() << " and "
+                  << to.french() << "\n\n";
+    Table table({{"Employee"},
+                 {"Member"},
+                 {"Day"},
+                 {"From"},
+                 {"To"},
+                 {"Hours", Align::Right},
+                 {"Demand", Align::Right}});
+    for (const auto& p : proposal.allocations) {
+      const auto& a = p.allocation;
+      table.add({a.employee_number, a.member_siret, kWeekdays[a.weekday],
+                 format_time_of_day(a.start), format_time_of_day(a.end), a.duration().str(),
+                 std::to_string(p.demand_id)});
+    }
+    table.print(context.out());
+    for (const auto& u : proposal.unmet) {
+      context.out() << "unmet: demand " << u.demand_id << ", " << u.hours.str()
+                    << " h a week: " << u.reason << "\n";
+    }
+    context.out() << proposal.allocations.size() << " slots proposed, "
+                  << proposal.unmet_total.str() << " h a week unmet; solver "
+                  << (proposal.optimal ? "optimal" : "stopped at its time limit") << ", gap "
+                  << proposal.optimality_gap * 100 << " %, " << proposal.seconds << " s\n";
+  }
+  if (args.flag("apply")) {
+    const int written =
+        store::apply_proposal(db, proposal.allocations, proposal.removed_allocation_ids, from, to);
+    context.out() << written << " slots written to the schedule\n";
+  } else if (!args.flag("json")) {
+    context.out() << "nothing written (use --apply)\n";
+  }
+  return 0;
 }
 
 }  // namespace
@@ -417,6 +542,19 @@ std::vector<Command> staffing_commands() {
        "Limits come from config/rates. --strict exits with status 1 when an error is found.",
        {month, json, {"strict", "", "exit 1 when a violation of severity error is found", ""}},
        staff_check},
+      {"staff propose",
+       "Propose allocations for open demands (mixed-integer solver)",
+       "",
+       "Matches members' open demands with employees' free contractual hours, within every\n"
+       "working-time rule, the contracts' member lists (L1253-9) and skills. Objective, in order:\n"
+       "least unmet hours, fewest members per employee per day, least change. Prints the\n"
+       "proposal and what stays unmet and why; writes it only with --apply (one transaction).",
+       {{"from", "", "first day", "YYYY-MM-DD"},
+        {"to", "", "last day of the proposed slots' validity", "YYYY-MM-DD"},
+        {"apply", "", "write the proposal to the schedule", ""},
+        {"time-limit", "", "solver time limit in seconds (default 20)", "SECONDS"},
+        json},
+       staff_propose},
   };
   return commands;
 }

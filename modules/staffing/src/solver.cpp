@@ -62,8 +62,10 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
+#include <random>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -99,32 +101,64 @@ class MipSolver {
   // Returns the column's index (0, 1, ...).
   virtual int add_column(double lower, double upper) = 0;
   virtual void set_integer(int column, bool integer) = 0;  // columns start integer
+  virtual void set_bounds(int column, double lower, double upper) = 0;
   virtual void add_row(const std::vector<MipTerm>& terms, double lower, double upper) = 0;
   virtual void set_objective(const std::vector<MipTerm>& terms, double constant) = 0;
-  virtual MipResult solve(double time_limit_seconds, double gap_tolerance) = 0;
+  // `start`, if given, is an integer-feasible solution to start from (a MIP start).
+  virtual MipResult solve(double time_limit_seconds, double gap_tolerance,
+                          const std::vector<double>* start) = 0;
+};
+
+using MipSolverFactory = std::function<std::unique_ptr<MipSolver>()>;
+
+struct MipRow {
+  std::vector<MipTerm> terms;
+  double lower = 0;
+  double upper = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
 // GLPK
 
-void track_best_bound(glp_tree* tree, void* info) {
+struct SearchState {
+  const std::vector<double>* start = nullptr;  // offered at the first heuristic call
+  bool offered = false;
+  double best_bound = -kInfinity;
+};
+
+void on_search_event(glp_tree* tree, void* info) {
+  auto& state = *static_cast<SearchState*>(info);
+  if (glp_ios_reason(tree) == GLP_IHEUR && state.start != nullptr && !state.offered) {
+    state.offered = true;
+    std::vector<double> values(state.start->size() + 1, 0);
+    std::copy(state.start->begin(), state.start->end(), values.begin() + 1);
+    glp_ios_heur_sol(tree, values.data());
+  }
   const int node = glp_ios_best_node(tree);
   if (node != 0)
-    *static_cast<double*>(info) = glp_ios_node_bound(tree, node);
+    state.best_bound = glp_ios_node_bound(tree, node);
 }
 
 class GlpkMip final : public MipSolver {
  public:
   GlpkMip() : problem_(glp_create_prob()) { glp_set_obj_dir(problem_, GLP_MIN); }
   ~GlpkMip() override { glp_delete_prob(problem_); }
+
+  static int milliseconds(double seconds) {
+    return static_cast<int>(std::clamp(seconds * 1000, 1.0, 2e9));
+  }
   GlpkMip(const GlpkMip&) = delete;
   GlpkMip& operator=(const GlpkMip&) = delete;
 
   int add_column(double lower, double upper) override {
     const int j = glp_add_cols(problem_, 1);
-    glp_set_col_bnds(problem_, j, lower == upper ? GLP_FX : GLP_DB, lower, upper);
     glp_set_col_kind(problem_, j, GLP_IV);
+    set_bounds(j - 1, lower, upper);
     return j - 1;
+  }
+
+  void set_bounds(int column, double lower, double upper) override {
+    glp_set_col_bnds(problem_, column + 1, lower == upper ? GLP_FX : GLP_DB, lower, upper);
   }
 
   void set_integer(int column, bool integer) override {
@@ -167,16 +201,20 @@ class GlpkMip final : public MipSolver {
     glp_set_obj_coef(problem_, 0, constant);
   }
 
-  MipResult solve(double time_limit_seconds, double gap_tolerance) override {
-    double best_bound = -kInfinity;
+  // With a start, GLPK's presolver is off: the start is offered to the search through the
+  // callback, in the columns of the original problem (the presolved problem has others).
+  MipResult solve(double time_limit_seconds, double gap_tolerance,
+                  const std::vector<double>* start) override {
+    const auto started = std::chrono::steady_clock::now();
+    SearchState state;
+    state.start = start;
     glp_iocp parameters;
     glp_init_iocp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
-    parameters.presolve = GLP_ON;
-    parameters.tm_lim = static_cast<int>(std::clamp(time_limit_seconds * 1000, 1.0, 2e9));
+    parameters.presolve = start == nullptr ? GLP_ON : GLP_OFF;
     parameters.mip_gap = gap_tolerance;
-    parameters.cb_func = track_best_bound;
-    parameters.cb_info = &best_bound;
+    parameters.cb_func = on_search_event;
+    parameters.cb_info = &state;
     {
       const char* o = getenv("GLPK_OPTS");
       std::string opts = o ? o : "fp,mir,cov,clq";
@@ -191,15 +229,37 @@ class GlpkMip final : public MipSolver {
       if (has("mfv")) parameters.br_tech = GLP_BR_MFV;
       if (has("bph")) parameters.bt_tech = GLP_BT_BPH;
       if (has("dfs")) parameters.bt_tech = GLP_BT_DFS;
-      if (has("nopre")) parameters.presolve = GLP_OFF;
       if (has("bin")) parameters.binarize = GLP_ON;
     }
     const int previous_output = glp_term_out(GLP_OFF);
-    const int code = glp_intopt(problem_, &parameters);
+    int code = 0;
+    if (start != nullptr) {
+      // Without the presolver glp_intopt needs the optimal basis of the relaxation.
+      glp_smcp simplex;
+      glp_init_smcp(&simplex);
+      simplex.msg_lev = GLP_MSG_OFF;
+      simplex.tm_lim = milliseconds(time_limit_seconds);
+      code = glp_simplex(problem_, &simplex);
+      if (code == 0 && glp_get_status(problem_) != GLP_OPT)
+        code = GLP_EFAIL;
+    }
+    if (code == 0) {
+      const double spent =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      parameters.tm_lim = milliseconds(time_limit_seconds - spent);
+      code = glp_intopt(problem_, &parameters);
+    }
     glp_term_out(previous_output);
+    if (getenv("SOLVER_DUMP") && code == GLP_ETMLIM && glp_get_num_cols(problem_) < 500) {
+      static int dumped = 0;
+      if (dumped++ == 0) glp_write_lp(problem_, nullptr, "/tmp/sub.lp");
+    }
+    const double best_bound = state.best_bound;
 
     MipResult result;
-    const int status = glp_mip_status(problem_);
+    const int status = code == 0 || code == GLP_ETMLIM || code == GLP_EMIPGAP
+                           ? glp_mip_status(problem_)
+                           : GLP_UNDEF;
     result.has_solution = status == GLP_OPT || status == GLP_FEAS;
     result.proven_optimal = code == 0 && status == GLP_OPT;
     result.best_bound = best_bound;
@@ -226,6 +286,9 @@ struct Interval {
   Minute start = 0;
   Minute end = 0;
 };
+
+// Employees re-optimised together by the large-neighbourhood search of stage 2.
+constexpr size_t kNeighbourhood = 4;
 
 bool overlap(Interval a, Interval b) {
   return a.start < b.end && b.start < a.end;
@@ -299,8 +362,9 @@ struct Stage {
 
 class Planner {
  public:
-  Planner(const ProposalInput& input, std::unique_ptr<MipSolver> mip, double gap_tolerance)
-      : input_(input), mip_(std::move(mip)), gap_tolerance_(gap_tolerance) {}
+  Planner(const ProposalInput& input, MipSolverFactory make_mip, double gap_tolerance)
+      : input_(input), make_mip_(std::move(make_mip)), mip_(make_mip_()),
+        gap_tolerance_(gap_tolerance) {}
 
   Proposal run(double time_limit_seconds);
 
@@ -311,14 +375,26 @@ class Planner {
   int y_column(int employee, int member, int weekday);
   void build();
   std::vector<double> normalized(std::vector<double> values) const;
+  void improve(std::vector<double>& best, double seconds);
+  // The model with only the `free` columns, the others at their `values`; returns all columns.
+  MipResult solve_part(const std::vector<char>& free, const std::vector<double>& values,
+                       const std::vector<MipTerm>& objective, bool integer_x, double seconds,
+                       bool start_from_values);
+  // Whether the x of `values` are whole numbers, after making them so if needed (fixing the other
+  // columns, the hours form a flow problem, whose optimum can be whole) without losing met hours.
+  bool integral(std::vector<double>& values);
   void layout(const std::vector<double>& values, Proposal& proposal) const;
   void report_unmet(const std::vector<double>& values, Proposal& proposal) const;
 
   Date day(int weekday) const { return monday_.plus_days(weekday - 1); }
   int64_t slot_minutes() const { return input_.slot_minutes; }
 
+  void add_row(std::vector<MipTerm> terms, double lower, double upper);
+
   const ProposalInput& input_;
+  MipSolverFactory make_mip_;
   std::unique_ptr<MipSolver> mip_;
+  std::vector<MipRow> rows_;  // as given to mip_, for the neighbourhoods of improve()
   double gap_tolerance_;
 
   Date monday_;
@@ -329,7 +405,12 @@ class Planner {
   std::vector<DemandInfo> demands_;
   std::vector<ExistingInfo> existing_;
 
+  int new_column(double upper, int employee);
+
   int columns_ = 0;
+  std::vector<double> upper_;  // of each column (the lower bound is 0)
+  std::vector<int> owner_;     // the employee whose work the column decides (keep: the holder)
+  std::vector<char> is_x_;     // an x column (continuous from stage 2 on)
   std::vector<XVar> xs_;
   std::vector<RVar> rs_;
   std::vector<std::pair<int, int>> keeps_;  // existing, column
@@ -337,6 +418,7 @@ class Planner {
   std::map<std::tuple<int, int, int>, int> y_ids_;
   std::vector<WVar> ws_;
   Stage unmet_stage_, members_stage_, change_stage_;
+  Stage spread_stage_;  // not an objective: steers the start of stage 2
 };
 
 void Planner::validate() const {
@@ -522,23 +604,31 @@ void Planner::prepare() {
   }
 }
 
+void Planner::add_row(std::vector<MipTerm> terms, double lower, double upper) {
+  mip_->add_row(terms, lower, upper);
+  rows_.push_back({std::move(terms), lower, upper});
+}
+
+int Planner::new_column(double upper, int employee) {
+  ++columns_;
+  upper_.push_back(upper);
+  owner_.push_back(employee);
+  is_x_.push_back(0);
+  return mip_->add_column(0, upper);
+}
+
 int Planner::y_column(int employee, int member, int weekday) {
   const auto key = std::make_tuple(employee, member, weekday);
   if (const auto it = y_ids_.find(key); it != y_ids_.end())
     return it->second;
   const int id = static_cast<int>(ys_.size());
-  ys_.push_back({employee, member, weekday, mip_->add_column(0, 1), false, {}});
-  ++columns_;
+  ys_.push_back({employee, member, weekday, new_column(1, employee), false, {}});
   y_ids_.emplace(key, id);
   return id;
 }
 
 void Planner::build() {
   const int64_t s = slot_minutes();
-  auto add_column = [&](double lower, double upper) {
-    ++columns_;
-    return mip_->add_column(lower, upper);
-  };
 
   // x
   for (size_t d = 0; d < demands_.size(); ++d) {
@@ -565,7 +655,9 @@ void Planner::build() {
         if (upper <= 0)
           continue;
         xs_.push_back({static_cast<int>(e), static_cast<int>(d), k,
-                       add_column(0, static_cast<double>(upper)), static_cast<int>(upper)});
+                       new_column(static_cast<double>(upper), static_cast<int>(e)),
+                       static_cast<int>(upper)});
+        is_x_[static_cast<size_t>(xs_.back().column)] = 1;
       }
     }
   }
@@ -574,9 +666,9 @@ void Planner::build() {
     const ExistingInfo& info = existing_[a];
     if (!info.movable)
       continue;
-    keeps_.emplace_back(static_cast<int>(a), add_column(0, 1));
+    keeps_.emplace_back(static_cast<int>(a), new_column(1, info.employee));
     for (int e : info.replacements)
-      rs_.push_back({static_cast<int>(a), e, add_column(0, 1)});
+      rs_.push_back({static_cast<int>(a), e, new_column(1, e)});
   }
   if (xs_.empty() && rs_.empty())
     return;  // nothing to decide
@@ -586,13 +678,13 @@ void Planner::build() {
     YVar& y = ys_[static_cast<size_t>(
         y_column(x.employee, demands_[static_cast<size_t>(x.demand)].member, x.weekday))];
     y.children.push_back(x.column);
-    mip_->add_row({{x.column, 1}, {y.column, -static_cast<double>(x.upper)}}, -kInfinity, 0);
+    add_row({{x.column, 1}, {y.column, -static_cast<double>(x.upper)}}, -kInfinity, 0);
   }
   for (const RVar& r : rs_) {
     const ExistingInfo& info = existing_[static_cast<size_t>(r.existing)];
     YVar& y = ys_[static_cast<size_t>(y_column(r.employee, info.member, info.allocation->weekday))];
     y.children.push_back(r.column);
-    mip_->add_row({{r.column, 1}, {y.column, -1}}, -kInfinity, 0);
+    add_row({{r.column, 1}, {y.column, -1}}, -kInfinity, 0);
   }
   for (size_t a = 0; a < existing_.size(); ++a) {
     const ExistingInfo& info = existing_[a];
@@ -602,7 +694,7 @@ void Planner::build() {
         ys_[static_cast<size_t>(y_column(info.employee, info.member, info.allocation->weekday))];
     if (!info.movable) {
       y.forced = true;
-      mip_->add_row({{y.column, 1}}, 1, kInfinity);
+      add_row({{y.column, 1}}, 1, kInfinity);
     }
   }
   for (const auto& [a, keep] : keeps_) {
@@ -610,7 +702,7 @@ void Planner::build() {
     YVar& y =
         ys_[static_cast<size_t>(y_column(info.employee, info.member, info.allocation->weekday))];
     y.children.push_back(keep);
-    mip_->add_row({{keep, 1}, {y.column, -1}}, -kInfinity, 0);
+    add_row({{keep, 1}, {y.column, -1}}, -kInfinity, 0);
   }
 
   // move a: keep + Σ r = 1
@@ -620,7 +712,7 @@ void Planner::build() {
   for (const RVar& r : rs_)
     moves[r.existing].push_back({r.column, 1});
   for (const auto& [a, terms] : moves)
-    mip_->add_row(terms, 1, 1);
+    add_row(terms, 1, 1);
 
   // day, window, week; the day and the week in slots (movable allocations are whole slots, the
   // fixed minutes are taken from the limit, rounded down to whole slots)
@@ -653,14 +745,14 @@ void Planner::build() {
       const EmployeeDay& employee_day = employee.days[k];
       if (day_load[e][k].empty())
         continue;
-      mip_->add_row(day_load[e][k], -kInfinity,
+      add_row(day_load[e][k], -kInfinity,
                     static_cast<double>((employee_day.daily_cap - employee_day.fixed_minutes) / s));
-      mip_->add_row(day_window[e][k], -kInfinity,
+      add_row(day_window[e][k], -kInfinity,
                     static_cast<double>(employee_day.freeable_slots));
       week.insert(week.end(), day_load[e][k].begin(), day_load[e][k].end());
     }
     if (!week.empty())
-      mip_->add_row(week, -kInfinity,
+      add_row(week, -kInfinity,
                     static_cast<double>((employee.weekly_cap - employee.fixed_week_minutes) / s));
   }
 
@@ -670,7 +762,7 @@ void Planner::build() {
     demand_terms[static_cast<size_t>(x.demand)].push_back({x.column, 1});
   for (size_t d = 0; d < demands_.size(); ++d) {
     if (!demand_terms[d].empty())
-      mip_->add_row(demand_terms[d], -kInfinity, demands_[d].max_slots);
+      add_row(demand_terms[d], -kInfinity, demands_[d].max_slots);
   }
 
   // weekly rest
@@ -690,13 +782,13 @@ void Planner::build() {
       continue;
     std::vector<MipTerm> total;
     for (int k = 1; k <= 7; ++k) {
-      WVar w{static_cast<int>(e), k, add_column(0, 1), day_ys[k]};
+      WVar w{static_cast<int>(e), k, new_column(1, static_cast<int>(e)), day_ys[k]};
       for (int y : day_ys[k])
-        mip_->add_row({{y, 1}, {w.column, -1}}, -kInfinity, 0);
+        add_row({{y, 1}, {w.column, -1}}, -kInfinity, 0);
       total.push_back({w.column, 1});
       ws_.push_back(std::move(w));
     }
-    mip_->add_row(total, -kInfinity, std::max(6, existing_days));
+    add_row(total, -kInfinity, std::max(6, existing_days));
   }
 
   // the stages' objectives
@@ -706,6 +798,22 @@ void Planner::build() {
     unmet_stage_.terms.push_back({x.column, -1});
   for (const YVar& y : ys_)
     members_stage_.terms.push_back({y.column, 1});
+  // Spread: the i-th member of a contract prefers the days from Monday + ⌊5i / members⌋ on,
+  // cyclically (so with two members, one fills the week from Monday, the other from Wednesday);
+  // the weekend comes last.
+  for (const XVar& x : xs_) {
+    const EmploymentPeriod& period =
+        *employees_[static_cast<size_t>(x.employee)].days[x.weekday].period;
+    const auto& list = period.member_sirets;
+    const int count = static_cast<int>(list.size());
+    const int index = static_cast<int>(
+        std::find(list.begin(), list.end(),
+                  members_[static_cast<size_t>(demands_[static_cast<size_t>(x.demand)].member)]) -
+        list.begin());
+    const int home = 5 * index / count;
+    const int cost = x.weekday <= 5 ? (x.weekday - 1 - home + 5) % 5 : x.weekday - 1;
+    spread_stage_.terms.push_back({x.column, 1.0 + cost});
+  }
   for (const auto& [a, keep] : keeps_) {
     const double slots = existing_[static_cast<size_t>(a)].slots;
     change_stage_.constant += slots;
@@ -732,6 +840,175 @@ std::vector<double> Planner::normalized(std::vector<double> values) const {
   return values;
 }
 
+// Large-neighbourhood search for stage 2: the work of a few employees who share demands is
+// re-optimised with everyone else's fixed, neighbourhood after neighbourhood, until the time is up
+// or a round over every employee brings nothing.
+MipResult Planner::solve_part(const std::vector<char>& free, const std::vector<double>& values,
+                              const std::vector<MipTerm>& objective, bool integer_x,
+                              double seconds, bool start_from_values) {
+  std::vector<int> local(static_cast<size_t>(columns_), -1);
+  std::unique_ptr<MipSolver> part = make_mip_();
+  std::vector<double> start;
+  for (size_t j = 0; j < local.size(); ++j) {
+    if (free[j]) {
+      local[j] = part->add_column(0, upper_[j]);
+      part->set_integer(local[j], integer_x || !is_x_[j]);
+      start.push_back(values[j]);
+    }
+  }
+  std::vector<MipRow> rows;
+  for (const MipRow& row : rows_) {
+    MipRow part_row;
+    double fixed = 0;
+    for (const MipTerm& term : row.terms) {
+      const int column = local[static_cast<size_t>(term.column)];
+      if (column >= 0)
+        part_row.terms.push_back({column, term.coefficient});
+      else
+        fixed += term.coefficient * values[static_cast<size_t>(term.column)];
+    }
+    part_row.lower = row.lower - fixed;
+    part_row.upper = row.upper - fixed;
+    if (!part_row.terms.empty())
+      rows.push_back(std::move(part_row));
+  }
+  // What is left of the limits bounds the columns, and tightens the big M of the links
+  // x ≤ M·y (the LP relaxation is much stronger with the small neighbourhoods this way).
+  std::vector<double> upper(start.size());
+  for (size_t j = 0; j < local.size(); ++j) {
+    if (local[j] >= 0)
+      upper[static_cast<size_t>(local[j])] = upper_[j];
+  }
+  for (const MipRow& row : rows) {
+    if (row.lower == -kInfinity &&
+        std::all_of(row.terms.begin(), row.terms.end(),
+                    [](const MipTerm& term) { return term.coefficient > 0; })) {
+      for (const MipTerm& term : row.terms) {
+        double& bound = upper[static_cast<size_t>(term.column)];
+        bound = std::min(bound, std::floor(std::max(0.0, row.upper) / term.coefficient + 1e-9));
+      }
+    }
+  }
+  for (MipRow& row : rows) {
+    if (row.terms.size() == 2 && row.lower == -kInfinity && row.upper == 0 &&
+        row.terms[0].coefficient == 1 && row.terms[1].coefficient < 0)
+      row.terms[1].coefficient =
+          -std::min(-row.terms[1].coefficient,
+                    std::max(1.0, upper[static_cast<size_t>(row.terms[0].column)]));
+    part->add_row(row.terms, row.lower, row.upper);
+  }
+  for (size_t c = 0; c < upper.size(); ++c)
+    part->set_bounds(static_cast<int>(c), 0, upper[c]);
+  std::vector<MipTerm> local_objective;
+  for (const MipTerm& term : objective) {
+    if (local[static_cast<size_t>(term.column)] >= 0)
+      local_objective.push_back({local[static_cast<size_t>(term.column)], term.coefficient});
+  }
+  part->set_objective(local_objective, 0);
+  MipResult result =
+      part->solve(seconds, gap_tolerance_, start_from_values ? &start : nullptr);
+  if (result.has_solution) {
+    std::vector<double> merged = values;
+    for (size_t j = 0; j < merged.size(); ++j) {
+      if (local[j] >= 0)
+        merged[j] = result.values[static_cast<size_t>(local[j])];
+    }
+    result.values = std::move(merged);
+  }
+  return result;
+}
+
+bool Planner::integral(std::vector<double>& values) {
+  auto fractional = [&] {
+    return std::any_of(xs_.begin(), xs_.end(), [&](const XVar& x) {
+      const double value = values[static_cast<size_t>(x.column)];
+      return std::abs(value - std::round(value)) > 1e-6;
+    });
+  };
+  if (!fractional())
+    return true;
+  std::vector<char> free(static_cast<size_t>(columns_), 0);
+  for (const XVar& x : xs_)
+    free[static_cast<size_t>(x.column)] = 1;
+  const MipResult result = solve_part(free, values, unmet_stage_.terms, true, 60, false);
+  if (!result.has_solution || unmet_stage_.value(result.values) > unmet_stage_.value(values) + 1e-6)
+    return false;
+  values = result.values;
+  return !fractional();
+}
+
+void Planner::improve(std::vector<double>& best, double seconds) {
+  const auto started = std::chrono::steady_clock::now();
+  auto left = [&] {
+    return seconds -
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  const size_t count = employees_.size();
+  std::vector<std::set<int>> neighbours(count);
+  auto link = [&](const std::vector<int>& group) {
+    for (int a : group)
+      for (int b : group)
+        if (a != b)
+          neighbours[static_cast<size_t>(a)].insert(b);
+  };
+  std::map<int, std::vector<int>> by_demand;
+  for (const XVar& x : xs_)
+    by_demand[x.demand].push_back(x.employee);
+  for (auto& [demand, group] : by_demand) {
+    group.erase(std::unique(group.begin(), group.end()), group.end());
+    link(group);
+  }
+  for (const RVar& r : rs_)
+    link({r.employee, existing_[static_cast<size_t>(r.existing)].employee});
+
+  std::mt19937 random(20261123);
+  std::vector<int> order(count);
+  for (size_t e = 0; e < count; ++e)
+    order[e] = static_cast<int>(e);
+  std::shuffle(order.begin(), order.end(), random);
+  size_t fruitless = 0;
+  for (size_t round = 0; fruitless < count && left() > 0.05; ++round) {
+    // The neighbourhood: breadth first from the seed, neighbours in random order.
+    std::vector<char> chosen(count, 0);
+    std::vector<int> queue{order[round % count]};
+    chosen[static_cast<size_t>(queue[0])] = 1;
+    for (size_t head = 0; head < queue.size() && queue.size() < kNeighbourhood; ++head) {
+      std::vector<int> next(neighbours[static_cast<size_t>(queue[head])].begin(),
+                            neighbours[static_cast<size_t>(queue[head])].end());
+      std::shuffle(next.begin(), next.end(), random);
+      for (int e : next) {
+        if (queue.size() < kNeighbourhood && !chosen[static_cast<size_t>(e)]) {
+          chosen[static_cast<size_t>(e)] = 1;
+          queue.push_back(e);
+        }
+      }
+    }
+    std::vector<char> free(static_cast<size_t>(columns_), 0);
+    for (int c = 0; c < columns_; ++c) {
+      const int owner = owner_[static_cast<size_t>(c)];
+      free[static_cast<size_t>(c)] = owner >= 0 && chosen[static_cast<size_t>(owner)];
+    }
+    MipResult result =
+        solve_part(free, best, members_stage_.terms, false, std::min(left(), 1.0), true);
+    bool better = false;
+    if (result.has_solution && integral(result.values)) {
+      std::vector<double> candidate = normalized(result.values);
+      if (members_stage_.value(candidate) < members_stage_.value(best) &&
+          unmet_stage_.value(candidate) <= unmet_stage_.value(best)) {
+        best = std::move(candidate);
+        better = true;
+      }
+    }
+    fruitless = better ? 0 : fruitless + 1;
+    if (getenv("SOLVER_DEBUG"))
+      fprintf(stderr, "  round %zu: has %d proven %d obj %g bound %g best %g left %.2f\n", round,
+              result.has_solution, result.proven_optimal, result.objective, result.best_bound,
+              members_stage_.value(best), left());
+  }
+  if (getenv("SOLVER_DEBUG"))
+    fprintf(stderr, "improve: members %g after %.2f s\n", members_stage_.value(best), seconds - left());
+}
+
 Proposal Planner::run(double time_limit_seconds) {
   const auto started = std::chrono::steady_clock::now();
   auto elapsed = [&] {
@@ -750,36 +1027,14 @@ Proposal Planner::run(double time_limit_seconds) {
   best = normalized(std::move(best));
 
   if (!xs_.empty() || !rs_.empty()) {
-    std::vector<const Stage*> stages{&unmet_stage_, &members_stage_};
-    if (!keeps_.empty())
-      stages.push_back(&change_stage_);
-    for (size_t i = 0; i < stages.size(); ++i) {
-      const Stage& stage = *stages[i];
-      // Stage 1 is easy; stage 2 gets the time, leaving a quarter to stage 3.
-      const double left = time_limit_seconds - elapsed();
-      const double budget = std::max(0.05, i + 2 == stages.size() && stages.size() == 3
-                                               ? left * 0.75
-                                               : left);
-      // y does not count in stage 1: continuous there, which keeps it a flow problem (w stays
-      // integer, so rounding y up afterwards stays feasible).
-      for (const YVar& y : ys_)
-        mip_->set_integer(y.column, i > 0);
-      mip_->set_objective(stage.terms, stage.constant);
-      const MipResult result = mip_->solve(budget, gap_tolerance_);
-      if (getenv("SOLVER_DEBUG"))
-        fprintf(stderr, "stage %zu: budget %.2f has %d proven %d obj %g bound %g t %.2f\n", i, budget,
-                result.has_solution, result.proven_optimal, result.objective, result.best_bound,
-                elapsed());
-      if (getenv("SOLVER_DEBUG") && !result.proven_optimal) {
-        for (auto& e : input_.employees) { fprintf(stderr, "E %s %ld:", e.employee_number.c_str(), (long)e.weekly_hours.minutes()); for (auto& m : e.member_sirets) fprintf(stderr, " %s", m.c_str()); fprintf(stderr, " |"); for (auto& m : e.skills) fprintf(stderr, " %s", m.c_str()); fprintf(stderr, "\n"); }
-        for (auto& d : input_.demands) { fprintf(stderr, "D %ld %s %s %ld:", (long)d.id, d.member_siret.c_str(), d.skill.c_str(), (long)d.weekly_hours.minutes()); for (int k : d.weekdays) fprintf(stderr, " %d", k); fprintf(stderr, "\n"); }
-        for (auto& a : input_.existing) fprintf(stderr, "A %s %s %d %d-%d\n", a.employee_number.c_str(), a.member_siret.c_str(), a.weekday, a.start, a.end);
-        fprintf(stderr, "slot %d daily %ld\n", input_.slot_minutes, (long)input_.limits.daily_max.minutes());
-        for (auto& x : xs_) if (best[x.column] > 0) fprintf(stderr, "x e%d d%d k%d = %g\n", x.employee, x.demand, x.weekday, best[x.column]);
-      }
+    auto left = [&] { return std::max(0.05, time_limit_seconds - elapsed()); };
+    // Keeps the better of `best` and the solver's solution, records the stage's gap, and fixes
+    // the stage's objective for the next ones.
+    auto settle = [&](const Stage& stage, const MipResult& result) {
       double value = stage.value(best);
-      if (result.has_solution) {
-        std::vector<double> candidate = normalized(result.values);
+      std::vector<double> values = result.values;
+      if (result.has_solution && integral(values)) {
+        std::vector<double> candidate = normalized(std::move(values));
         if (stage.value(candidate) <= value) {
           best = std::move(candidate);
           value = stage.value(best);
@@ -792,8 +1047,53 @@ Proposal Planner::run(double time_limit_seconds) {
         gap = result.best_bound == -kInfinity ? 1.0 : (value - bound) / value;
       proposal.optimal = proposal.optimal && gap == 0;
       proposal.optimality_gap = std::max(proposal.optimality_gap, gap);
-      if (i + 1 < stages.size())
-        mip_->add_row(stage.terms, -kInfinity, value - stage.constant);
+      add_row(stage.terms, -kInfinity, value - stage.constant);
+      if (getenv("SOLVER_DEBUG"))
+        fprintf(stderr, "stage: has %d proven %d obj %g bound %g value %g t %.2f\n",
+                result.has_solution, result.proven_optimal, result.objective, result.best_bound,
+                value, elapsed());
+    };
+
+    // 1. Unmet hours. y does not count: continuous, which keeps this a flow problem (w stays
+    // integer, so y rounded up afterwards is feasible).
+    for (const YVar& y : ys_)
+      mip_->set_integer(y.column, false);
+    mip_->set_objective(unmet_stage_.terms, unmet_stage_.constant);
+    settle(unmet_stage_, mip_->solve(left(), gap_tolerance_, nullptr));
+
+    // A start for stage 2: the same flow, each employee's members steered to different days.
+    mip_->set_objective(spread_stage_.terms, 0);
+    const MipResult spread = mip_->solve(left() * 0.1, gap_tolerance_, nullptr);
+    if (getenv("SOLVER_DEBUG"))
+      fprintf(stderr, "before spread: members %g\n", members_stage_.value(best));
+    if (spread.has_solution) {
+      std::vector<double> candidate = normalized(spread.values);
+      if (getenv("SOLVER_DEBUG"))
+        fprintf(stderr, "spread candidate: unmet %g members %g\n", unmet_stage_.value(candidate), members_stage_.value(candidate));
+      if (unmet_stage_.value(candidate) <= unmet_stage_.value(best) &&
+          members_stage_.value(candidate) < members_stage_.value(best))
+        best = std::move(candidate);
+    }
+    if (getenv("SOLVER_DEBUG"))
+      fprintf(stderr, "spread: has %d  members %g t %.2f\n", spread.has_solution,
+              members_stage_.value(best), elapsed());
+
+    // 2. Members per employee per day; 3. moves (a quarter of the time left).
+    // With y, w, keep and r whole, the hours form a flow problem: x can be continuous.
+    for (const YVar& y : ys_)
+      mip_->set_integer(y.column, true);
+    for (const XVar& x : xs_)
+      mip_->set_integer(x.column, false);
+    mip_->set_objective(members_stage_.terms, members_stage_.constant);
+    const double members_budget = keeps_.empty() ? left() : left() * 0.75;
+    const double members_end = elapsed() + members_budget;
+    if (employees_.size() > kNeighbourhood)
+      improve(best, members_budget * 0.7);
+    settle(members_stage_,
+           mip_->solve(std::max(0.05, members_end - elapsed()), gap_tolerance_, &best));
+    if (!keeps_.empty()) {
+      mip_->set_objective(change_stage_.terms, change_stage_.constant);
+      settle(change_stage_, mip_->solve(left(), gap_tolerance_, &best));
     }
   }
 
@@ -1057,7 +1357,9 @@ class MipAllocationSolver final : public AllocationSolver {
   explicit MipAllocationSolver(double gap_tolerance) : gap_tolerance_(gap_tolerance) {}
 
   Proposal propose(const ProposalInput& input, double time_limit_seconds) override {
-    return Planner(input, std::make_unique<GlpkMip>(), gap_tolerance_).run(time_limit_seconds);
+    return Planner(
+               input, [] { return std::make_unique<GlpkMip>(); }, gap_tolerance_)
+        .run(time_limit_seconds);
   }
 
  private:

@@ -479,6 +479,37 @@ int approve_timesheets(Database& db, Month month, const std::string& member,
   return change_state(db, month, "submitted", "approved", employee, member, approved_by);
 }
 
+int apply_proposal(Database& db, const std::vector<staffing::ProposedAllocation>& allocations,
+                   const std::vector<int64_t>& removed, Date from, Date to) {
+  Transaction transaction(db);
+  const auto members = member_ids(db);
+  const auto employees = employee_ids(db);
+  for (int64_t id : removed) {
+    db.prepare("DELETE FROM allocations WHERE id = ?").integer(1, id).execute();
+  }
+  for (const auto& proposed : allocations) {
+    const Allocation& slot = proposed.allocation;
+    Statement insert = db.prepare(
+        "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
+        " date_from, date_to, demand_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.integer(1, employees.at(slot.employee_number))
+        .integer(2, members.at(slot.member_siret))
+        .integer(3, slot.weekday)
+        .integer(4, slot.start)
+        .integer(5, slot.end)
+        .date(6, from)
+        .date(7, to);
+    if (proposed.demand_id != 0) {
+      insert.integer(8, proposed.demand_id);
+    } else {
+      insert.null(8);
+    }
+    insert.execute();
+  }
+  transaction.commit();
+  return static_cast<int>(allocations.size());
+}
+
 staffing::CheckInput check_input(Database& db, Month month, int average_weeks) {
   staffing::CheckInput input;
   input.from = month.first_day();

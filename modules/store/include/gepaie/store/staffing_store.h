@@ -8,6 +8,7 @@
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/staffing/checks.h"
 #include "gepaie/staffing/model.h"
+#include "gepaie/staffing/solver.h"
 #include "gepaie/store/database.h"
 
 namespace gepaie::store {
@@ -69,6 +70,11 @@ int submit_timesheets(Database& db, Month month, const std::optional<std::string
                       const std::optional<std::string>& member);
 int approve_timesheets(Database& db, Month month, const std::string& member,
                        const std::optional<std::string>& employee, const std::string& approved_by);
+
+// Writes a proposal: its new slots (valid from `from` to `to`, linked to their demand) and the
+// removal of the existing slots it drops, in one transaction. Returns the slots written.
+int apply_proposal(Database& db, const std::vector<staffing::ProposedAllocation>& allocations,
+                   const std::vector<int64_t>& removed, Date from, Date to);
 
 // What the working-time checks need for `month` (with the weeks before for the average).
 staffing::CheckInput check_input(Database& db, Month month, int average_weeks);
