@@ -320,7 +320,9 @@ int staff_check(Context& context, const Arguments& args) {
                  v.week.empty() ? v.date.str() : v.week, v.value.clock_str(), v.limit.clock_str(),
                  v.message});
     }
-    table.print(context.out());
+    if (!violations.empty()) {
+      table.print(context.out());
+    }
     context.out() << month.str() << ": " << errors << " errors, " << violations.size() - errors
                   << " warnings (" << input.work.size() << " work entries checked)\n";
   }

@@ -104,6 +104,8 @@ class MipSolver {
   virtual void set_bounds(int column, double lower, double upper) = 0;
   virtual void add_row(const std::vector<MipTerm>& terms, double lower, double upper) = 0;
   virtual void set_objective(const std::vector<MipTerm>& terms, double constant) = 0;
+  // The optimum of the linear relaxation (−∞ if not found in time): a lower bound.
+  virtual double relaxation_bound(double time_limit_seconds) = 0;
   // `start`, if given, is an integer-feasible solution to start from (a MIP start).
   virtual MipResult solve(double time_limit_seconds, double gap_tolerance,
                           const std::vector<double>* start) = 0;
@@ -201,6 +203,23 @@ class GlpkMip final : public MipSolver {
     glp_set_obj_coef(problem_, 0, constant);
   }
 
+  double relaxation_bound(double time_limit_seconds) override {
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = GLP_MSG_OFF;
+    parameters.presolve = GLP_ON;
+    parameters.tm_lim = milliseconds(time_limit_seconds);
+    glp_prob* copy = glp_create_prob();
+    glp_copy_prob(copy, problem_, GLP_OFF);
+    const int previous_output = glp_term_out(GLP_OFF);
+    const int code = glp_simplex(copy, &parameters);
+    glp_term_out(previous_output);
+    const double bound =
+        code == 0 && glp_get_status(copy) == GLP_OPT ? glp_get_obj_val(copy) : -kInfinity;
+    glp_delete_prob(copy);
+    return bound;
+  }
+
   // With a start, GLPK's presolver is off: the start is offered to the search through the
   // callback, in the columns of the original problem (the presolved problem has others).
   MipResult solve(double time_limit_seconds, double gap_tolerance,
@@ -231,7 +250,8 @@ class GlpkMip final : public MipSolver {
       if (has("dfs")) parameters.bt_tech = GLP_BT_DFS;
       if (has("bin")) parameters.binarize = GLP_ON;
     }
-    const int previous_output = glp_term_out(GLP_OFF);
+    const int previous_output = glp_term_out(getenv("SOLVER_LOG") ? GLP_ON : GLP_OFF);
+    if (getenv("SOLVER_LOG")) parameters.msg_lev = GLP_MSG_ON;
     int code = 0;
     if (start != nullptr) {
       // Without the presolver glp_intopt needs the optimal basis of the relaxation.
@@ -247,12 +267,27 @@ class GlpkMip final : public MipSolver {
       const double spent =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       parameters.tm_lim = milliseconds(time_limit_seconds - spent);
+      if (!getenv("NOCOPY")) {
+        glp_prob* copy = glp_create_prob(); glp_copy_prob(copy, problem_, GLP_OFF);
+        code = glp_intopt(copy, &parameters);
+        std::swap(copy, problem_);
+        glp_delete_prob(copy);
+      } else
       code = glp_intopt(problem_, &parameters);
     }
     glp_term_out(previous_output);
-    if (getenv("SOLVER_DUMP") && code == GLP_ETMLIM && glp_get_num_cols(problem_) < 500) {
+    if (getenv("SOLVER_DUMP") && code == GLP_ETMLIM && false && glp_get_num_cols(problem_) < 500) {
       static int dumped = 0;
-      if (dumped++ == 0) glp_write_lp(problem_, nullptr, "/tmp/sub.lp");
+      if (dumped++ == 0) {
+        glp_write_lp(problem_, nullptr, "/tmp/sub.lp"); glp_write_prob(problem_, 0, "/tmp/sub.glp");
+        glp_prob* copy = glp_create_prob(); glp_copy_prob(copy, problem_, GLP_OFF);
+        glp_term_out(GLP_ON); parameters.msg_lev = GLP_MSG_ON; parameters.tm_lim = 20000;
+        fprintf(stderr, "=== copy\n"); glp_intopt(copy, &parameters);
+        glp_prob* fresh = glp_create_prob(); glp_read_prob(fresh, 0, "/tmp/sub.glp");
+        fprintf(stderr, "=== fresh from file\n"); glp_intopt(fresh, &parameters);
+        fprintf(stderr, "=== same again\n"); glp_intopt(problem_, &parameters);
+        glp_term_out(GLP_OFF);
+      }
     }
     const double best_bound = state.best_bound;
 
@@ -288,7 +323,8 @@ struct Interval {
 };
 
 // Employees re-optimised together by the large-neighbourhood search of stage 2.
-constexpr size_t kNeighbourhood = 4;
+static size_t kNeighbourhood = getenv("LNS_K") ? atoi(getenv("LNS_K")) : 6;
+static double kNeighbourhoodSeconds = getenv("LNS_SUB") ? atof(getenv("LNS_SUB")) : 0.3;
 
 bool overlap(Interval a, Interval b) {
   return a.start < b.end && b.start < a.end;
@@ -349,6 +385,93 @@ struct WVar {
   std::vector<int> children;  // y columns
 };
 
+// Maximum flow (Dinic), for the day-count cuts of stage 2.
+class MaxFlow {
+ public:
+  explicit MaxFlow(int nodes) : arcs_(static_cast<size_t>(nodes)) {}
+  // Returns the arc's index, to change its capacity later.
+  size_t add_arc(int from, int to, int64_t capacity) {
+    edges_.push_back({to, capacity});
+    edges_.push_back({from, 0});
+    arcs_[static_cast<size_t>(from)].push_back(edges_.size() - 2);
+    arcs_[static_cast<size_t>(to)].push_back(edges_.size() - 1);
+    return edges_.size() - 2;
+  }
+  void set_capacity(size_t arc, int64_t capacity) { capacity_[arc] = capacity; }
+  void prepare() {
+    capacity_.resize(edges_.size());
+    for (size_t i = 0; i < edges_.size(); ++i)
+      capacity_[i] = edges_[i].capacity;
+  }
+  // With the capacities set since prepare() (the original ones by default).
+  int64_t run(int source, int sink) {
+    std::vector<int64_t> residual = capacity_;
+    int64_t total = 0;
+    const size_t nodes = arcs_.size();
+    for (;;) {
+      std::vector<int> level(nodes, -1);
+      std::vector<int> queue{source};
+      level[static_cast<size_t>(source)] = 0;
+      for (size_t head = 0; head < queue.size(); ++head) {
+        const int u = queue[head];
+        for (size_t arc : arcs_[static_cast<size_t>(u)]) {
+          const int v = edges_[arc].to;
+          if (residual[arc] > 0 && level[static_cast<size_t>(v)] < 0) {
+            level[static_cast<size_t>(v)] = level[static_cast<size_t>(u)] + 1;
+            queue.push_back(v);
+          }
+        }
+      }
+      if (level[static_cast<size_t>(sink)] < 0)
+        return total;
+      std::vector<size_t> next(nodes, 0);
+      // Depth-first augmentation along the level graph, iteratively.
+      for (;;) {
+        std::vector<size_t> path;
+        int u = source;
+        while (u != sink) {
+          auto& i = next[static_cast<size_t>(u)];
+          const auto& list = arcs_[static_cast<size_t>(u)];
+          while (i < list.size() &&
+                 (residual[list[i]] <= 0 ||
+                  level[static_cast<size_t>(edges_[list[i]].to)] != level[static_cast<size_t>(u)] + 1))
+            ++i;
+          if (i == list.size()) {
+            if (u == source)
+              break;
+            level[static_cast<size_t>(u)] = -1;  // dead end
+            const size_t back = path.back();
+            path.pop_back();
+            u = edges_[back ^ 1].to;
+            continue;
+          }
+          path.push_back(list[i]);
+          u = edges_[list[i]].to;
+        }
+        if (u != sink)
+          break;
+        int64_t push = std::numeric_limits<int64_t>::max();
+        for (size_t arc : path)
+          push = std::min(push, residual[arc]);
+        for (size_t arc : path) {
+          residual[arc] -= push;
+          residual[arc ^ 1] += push;
+        }
+        total += push;
+      }
+    }
+  }
+
+ private:
+  struct Edge {
+    int to;
+    int64_t capacity;
+  };
+  std::vector<Edge> edges_;
+  std::vector<int64_t> capacity_;
+  std::vector<std::vector<size_t>> arcs_;
+};
+
 struct Stage {
   std::vector<MipTerm> terms;
   double constant = 0;
@@ -375,7 +498,11 @@ class Planner {
   int y_column(int employee, int member, int weekday);
   void build();
   std::vector<double> normalized(std::vector<double> values) const;
-  void improve(std::vector<double>& best, double seconds);
+  void improve(std::vector<double>& best, size_t smallest, size_t largest, double seconds);
+  // Valid once the met hours are fixed at `met` slots or more: each employee works at least
+  // met − (the most the others can work), so on at least that / (their longest day) days, each
+  // counting at least one member-day.
+  void add_day_count_cuts(int64_t met);
   // The model with only the `free` columns, the others at their `values`; returns all columns.
   MipResult solve_part(const std::vector<char>& free, const std::vector<double>& values,
                        const std::vector<MipTerm>& objective, bool integer_x, double seconds,
@@ -937,7 +1064,8 @@ bool Planner::integral(std::vector<double>& values) {
   return !fractional();
 }
 
-void Planner::improve(std::vector<double>& best, double seconds) {
+void Planner::improve(std::vector<double>& best, size_t smallest, size_t largest,
+                      double seconds) {
   const auto started = std::chrono::steady_clock::now();
   auto left = [&] {
     return seconds -
@@ -946,18 +1074,18 @@ void Planner::improve(std::vector<double>& best, double seconds) {
   const size_t count = employees_.size();
   std::vector<std::set<int>> neighbours(count);
   auto link = [&](const std::vector<int>& group) {
-    for (int a : group)
-      for (int b : group)
+    for (int a : group) {
+      for (int b : group) {
         if (a != b)
           neighbours[static_cast<size_t>(a)].insert(b);
+      }
+    }
   };
   std::map<int, std::vector<int>> by_demand;
   for (const XVar& x : xs_)
     by_demand[x.demand].push_back(x.employee);
-  for (auto& [demand, group] : by_demand) {
-    group.erase(std::unique(group.begin(), group.end()), group.end());
+  for (const auto& [demand, group] : by_demand)
     link(group);
-  }
   for (const RVar& r : rs_)
     link({r.employee, existing_[static_cast<size_t>(r.existing)].employee});
 
@@ -966,30 +1094,40 @@ void Planner::improve(std::vector<double>& best, double seconds) {
   for (size_t e = 0; e < count; ++e)
     order[e] = static_cast<int>(e);
   std::shuffle(order.begin(), order.end(), random);
-  size_t fruitless = 0;
-  for (size_t round = 0; fruitless < count && left() > 0.05; ++round) {
-    // The neighbourhood: breadth first from the seed, neighbours in random order.
+  // First each employee alone until a round over every employee brings nothing, then
+  // neighbourhoods of random sizes from 2 to `largest` until the time is up or twice as many
+  // rounds as there are employees bring nothing.
+  bool alone = smallest == 1;
+  size_t round = 0;
+  for (size_t fruitless = 0; left() > 0.05; ++round) {
+    if (alone && fruitless >= count) {
+      alone = false;
+      fruitless = 0;
+    }
+    if (!alone && (largest < 2 || count < 2 || fruitless >= 2 * count))
+      break;
+    const size_t size =
+        alone ? 1 : 2 + static_cast<size_t>(random() % (std::min(largest, count) - 1));
+    // Breadth first from the seed, neighbours in random order.
     std::vector<char> chosen(count, 0);
     std::vector<int> queue{order[round % count]};
     chosen[static_cast<size_t>(queue[0])] = 1;
-    for (size_t head = 0; head < queue.size() && queue.size() < kNeighbourhood; ++head) {
+    for (size_t head = 0; head < queue.size() && queue.size() < size; ++head) {
       std::vector<int> next(neighbours[static_cast<size_t>(queue[head])].begin(),
                             neighbours[static_cast<size_t>(queue[head])].end());
       std::shuffle(next.begin(), next.end(), random);
       for (int e : next) {
-        if (queue.size() < kNeighbourhood && !chosen[static_cast<size_t>(e)]) {
+        if (queue.size() < size && !chosen[static_cast<size_t>(e)]) {
           chosen[static_cast<size_t>(e)] = 1;
           queue.push_back(e);
         }
       }
     }
     std::vector<char> free(static_cast<size_t>(columns_), 0);
-    for (int c = 0; c < columns_; ++c) {
-      const int owner = owner_[static_cast<size_t>(c)];
-      free[static_cast<size_t>(c)] = owner >= 0 && chosen[static_cast<size_t>(owner)];
-    }
-    MipResult result =
-        solve_part(free, best, members_stage_.terms, false, std::min(left(), 1.0), true);
+    for (size_t j = 0; j < free.size(); ++j)
+      free[j] = owner_[j] >= 0 && chosen[static_cast<size_t>(owner_[j])];
+    MipResult result = solve_part(free, best, members_stage_.terms, false,
+                                  std::min(left(), kNeighbourhoodSeconds), false);
     bool better = false;
     if (result.has_solution && integral(result.values)) {
       std::vector<double> candidate = normalized(result.values);
@@ -1000,13 +1138,59 @@ void Planner::improve(std::vector<double>& best, double seconds) {
       }
     }
     fruitless = better ? 0 : fruitless + 1;
-    if (getenv("SOLVER_DEBUG"))
-      fprintf(stderr, "  round %zu: has %d proven %d obj %g bound %g best %g left %.2f\n", round,
-              result.has_solution, result.proven_optimal, result.objective, result.best_bound,
-              members_stage_.value(best), left());
+    if (getenv("SOLVER_DEBUG") && (round + 1) % count == 0)
+      fprintf(stderr, "improve round %zu: members %g after %.2f s\n", round + 1,
+              members_stage_.value(best), seconds - left());
   }
-  if (getenv("SOLVER_DEBUG"))
-    fprintf(stderr, "improve: members %g after %.2f s\n", members_stage_.value(best), seconds - left());
+}
+
+void Planner::add_day_count_cuts(int64_t met) {
+  // A relaxation of stage 1 as a flow: source → demand → (employee, day) → employee → sink, with
+  // movable allocations counted as removed and the weekly rest ignored.
+  const int demand_count = static_cast<int>(demands_.size());
+  const int employee_count = static_cast<int>(employees_.size());
+  const int source = 0;
+  const int sink = 1;
+  auto demand_node = [&](int d) { return 2 + d; };
+  auto employee_node = [&](int e) { return 2 + demand_count + e; };
+  auto day_node = [&](int e, int k) { return 2 + demand_count + employee_count + 7 * e + k - 1; };
+  MaxFlow flow(2 + demand_count + 8 * employee_count);
+  const int64_t s = slot_minutes();
+  for (int d = 0; d < demand_count; ++d)
+    flow.add_arc(source, demand_node(d), demands_[static_cast<size_t>(d)].max_slots);
+  for (const XVar& x : xs_)
+    flow.add_arc(demand_node(x.demand), day_node(x.employee, x.weekday), x.upper);
+  std::vector<size_t> to_sink(employees_.size());
+  std::vector<int64_t> longest_day(employees_.size(), 0);
+  for (int e = 0; e < employee_count; ++e) {
+    const Employee& employee = employees_[static_cast<size_t>(e)];
+    for (int k = 1; k <= 7; ++k) {
+      const EmployeeDay& day = employee.days[k];
+      const int64_t slots = std::min<int64_t>(day.freeable_slots, (day.daily_cap - day.fixed_minutes) / s);
+      flow.add_arc(day_node(e, k), employee_node(e), slots);
+      if (day.period != nullptr)
+        longest_day[static_cast<size_t>(e)] = std::max(longest_day[static_cast<size_t>(e)], slots);
+    }
+    to_sink[static_cast<size_t>(e)] = flow.add_arc(
+        employee_node(e), sink, (employee.weekly_cap - employee.fixed_week_minutes) / s);
+  }
+  flow.prepare();
+  std::vector<std::vector<MipTerm>> members(employees_.size());
+  for (const YVar& y : ys_)
+    members[static_cast<size_t>(y.employee)].push_back({y.column, 1});
+  for (int e = 0; e < employee_count; ++e) {
+    if (members[static_cast<size_t>(e)].empty() || longest_day[static_cast<size_t>(e)] <= 0)
+      continue;
+    flow.set_capacity(to_sink[static_cast<size_t>(e)], 0);
+    const int64_t least = met - flow.run(source, sink);
+    flow.set_capacity(to_sink[static_cast<size_t>(e)],
+                      (employees_[static_cast<size_t>(e)].weekly_cap -
+                       employees_[static_cast<size_t>(e)].fixed_week_minutes) / s);
+    if (least <= 0)
+      continue;
+    const int64_t days = (least + longest_day[static_cast<size_t>(e)] - 1) / longest_day[static_cast<size_t>(e)];
+    add_row(members[static_cast<size_t>(e)], static_cast<double>(days), kInfinity);
+  }
 }
 
 Proposal Planner::run(double time_limit_seconds) {
@@ -1060,10 +1244,19 @@ Proposal Planner::run(double time_limit_seconds) {
       mip_->set_integer(y.column, false);
     mip_->set_objective(unmet_stage_.terms, unmet_stage_.constant);
     settle(unmet_stage_, mip_->solve(left(), gap_tolerance_, nullptr));
+    int64_t met = 0;
+    for (const XVar& x : xs_)
+      met += static_cast<int64_t>(best[static_cast<size_t>(x.column)]);
+    add_day_count_cuts(met);
+    if (getenv("SOLVER_DEBUG")) {
+      mip_->set_objective(members_stage_.terms, members_stage_.constant);
+      fprintf(stderr, "cuts added t %.2f\n", elapsed());
+      fprintf(stderr, "lp bound %g t %.2f\n", mip_->relaxation_bound(5), elapsed());
+    }
 
     // A start for stage 2: the same flow, each employee's members steered to different days.
     mip_->set_objective(spread_stage_.terms, 0);
-    const MipResult spread = mip_->solve(left() * 0.1, gap_tolerance_, nullptr);
+    const MipResult spread = mip_->solve(left() * 0.2, gap_tolerance_, nullptr);
     if (getenv("SOLVER_DEBUG"))
       fprintf(stderr, "before spread: members %g\n", members_stage_.value(best));
     if (spread.has_solution) {
@@ -1085,12 +1278,29 @@ Proposal Planner::run(double time_limit_seconds) {
     for (const XVar& x : xs_)
       mip_->set_integer(x.column, false);
     mip_->set_objective(members_stage_.terms, members_stage_.constant);
-    const double members_budget = keeps_.empty() ? left() : left() * 0.75;
-    const double members_end = elapsed() + members_budget;
-    if (employees_.size() > kNeighbourhood)
-      improve(best, members_budget * 0.7);
-    settle(members_stage_,
-           mip_->solve(std::max(0.05, members_end - elapsed()), gap_tolerance_, &best));
+    const double members_end = elapsed() + (keeps_.empty() ? left() : left() * 0.75);
+    auto members_left = [&] { return std::max(0.05, members_end - elapsed()); };
+    // The bound: the linear relaxation (with the day-count cuts it is close). Small problems are
+    // solved whole. Larger ones by large-neighbourhood search: each employee's days re-packed
+    // alone, then groups of 2, 3, ... employees sharing demands re-optimised together; should
+    // the search run out of moves before the time is up, the whole problem gets the time left.
+    MipResult members;
+    members.best_bound = mip_->relaxation_bound(members_left());
+    auto reached_bound = [&] {
+      return members_stage_.value(best) <= std::ceil(members.best_bound - 1e-6);
+    };
+    if (employees_.size() > kNeighbourhood && !reached_bound()) {
+      improve(best, 1, kNeighbourhood, members_left());
+      if (getenv("SOLVER_DEBUG"))
+        fprintf(stderr, "after improve: best %g bound %g t %.2f\n", members_stage_.value(best),
+                members.best_bound, elapsed());
+    }
+    if (!reached_bound() && members_end - elapsed() > 0.05) {
+      const double bound = members.best_bound;
+      members = mip_->solve(members_left(), gap_tolerance_, nullptr);
+      members.best_bound = std::max(members.best_bound, bound);
+    }
+    settle(members_stage_, members);
     if (!keeps_.empty()) {
       mip_->set_objective(change_stage_.terms, change_stage_.constant);
       settle(change_stage_, mip_->solve(left(), gap_tolerance_, &best));
