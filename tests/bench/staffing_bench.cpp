@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   Random random{std::mt19937(argc > 2 ? static_cast<uint32_t>(std::stoul(argv[2])) : 2026u)};
   const int employee_count = 200;
   const int member_count = 150;
-  const std::vector<std::string> skills = {"accounting", "payroll", "communication", "sound",
+  const std::vector<std::string> skills = {"accounting", "payroll", "communication",  "sound",
                                            "lighting",   "video",   "administration", "web"};
 
   ProposalInput input;
@@ -140,10 +140,11 @@ int main(int argc, char** argv) {
       proposal.optimal ? "yes" : "no");
   std::printf(
       "  capacity %s h, demand %s h, placed %s h in %zu allocations, %d member-days, %zu demands "
-      "not fully met\n",
+      "not fully met; gaps: unmet %.2f %%, member-days %.2f %%\n",
       Hours::from_minutes(capacity).str().c_str(), Hours::from_minutes(demanded).str().c_str(),
       Hours::from_minutes(placed).str().c_str(), proposal.allocations.size(),
-      proposal.distinct_members_per_day_total, proposal.unmet.size());
+      proposal.distinct_members_per_day_total, proposal.unmet.size(), proposal.gaps.unmet * 100,
+      proposal.gaps.member_days * 100);
   std::map<std::string, std::pair<int, int64_t>> reasons;
   for (const UnmetDemand& u : proposal.unmet) {
     auto& [count, minutes] = reasons[u.reason.substr(0, u.reason.find_first_of(":;"))];

@@ -327,7 +327,7 @@ BOOST_AUTO_TEST_CASE(schedule_timesheets_approval_and_checks) {
       gepaie.run({"staff", "propose", "--from", "2026-11-30", "--to", "2027-06-30", "--json"});
   BOOST_TEST(proposal.status == 0, proposal.err);
   BOOST_TEST((contains(proposal.out, "\"employee\" : \"E005\"") ||
-                 contains(proposal.out, "\"employee\": \"E005\"")),
+              contains(proposal.out, "\"employee\": \"E005\"")),
              proposal.out);
   BOOST_TEST(contains(proposal.out, "no capacity"), proposal.out);
   const Result applied =

@@ -81,9 +81,16 @@ struct Proposal {
   // Objective 2: distinct (employee, member, weekday) triples of the resulting week, existing
   // allocations included.
   int distinct_members_per_day_total = 0;
-  // Largest relative gap (incumbent − best bound) / incumbent over the lexicographic stages; 0 when
-  // every stage was proven optimal.
+  // Largest relative gap (value − best bound) / value over the lexicographic stages; 0 when every
+  // stage was proven optimal.
   double optimality_gap = 0;
+  // Each stage's gap: 0 proven optimal, 1 when no bound was found (or the bound is 0).
+  struct Gaps {
+    double unmet = 0;        // 1. unmet hours
+    double member_days = 0;  // 2. distinct members per employee per day
+    double moves = 0;        // 3. hours of existing allocations moved
+    bool operator==(const Gaps&) const = default;
+  } gaps;
   bool optimal = false;  // every stage proven optimal
   double seconds = 0;    // wall-clock time of propose()
 };
@@ -93,10 +100,13 @@ class AllocationSolver {
   virtual ~AllocationSolver() = default;
   // The proposal for `input.week`. Stops searching after about `time_limit_seconds` (the best
   // proposal found so far is returned, with its gap). Throws Error BadInput on invalid input.
+  // The search is seeded, but where it stops depends on the clock: with a time limit reached, two
+  // runs may return different (equally valid) proposals.
   virtual Proposal propose(const ProposalInput& input, double time_limit_seconds) = 0;
 };
 
-// GLPK's branch-and-cut. `mip_gap_tolerance`: a stage stops once its relative gap is below it.
+// With GLPK (branch and cut, and a large-neighbourhood search on large problems).
+// `mip_gap_tolerance`: GLPK stops a search once its relative gap is below it.
 std::unique_ptr<AllocationSolver> make_glpk_solver(double mip_gap_tolerance = 1e-4);
 
 }  // namespace gepaie::staffing
