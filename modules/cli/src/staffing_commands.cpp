@@ -427,6 +427,9 @@ int staff_propose(Context& context, const Arguments& args) {
     root->set("unmet_hours", proposal.unmet_total.str());
     root->set("optimal", proposal.optimal);
     root->set("gap", proposal.optimality_gap);
+    root->set("gap_unmet", proposal.gaps.unmet);
+    root->set("gap_member_days", proposal.gaps.member_days);
+    root->set("gap_moves", proposal.gaps.moves);
     root->set("applied", args.flag("apply"));
     print_json(context.out(), root);
   } else {
@@ -452,8 +455,10 @@ int staff_propose(Context& context, const Arguments& args) {
     }
     context.out() << proposal.allocations.size() << " slots proposed, "
                   << proposal.unmet_total.str() << " h a week unmet; solver "
-                  << (proposal.optimal ? "optimal" : "stopped at its time limit") << ", gap "
-                  << proposal.optimality_gap * 100 << " %, " << proposal.seconds << " s\n";
+                  << (proposal.optimal ? "proved every stage optimal" : "stopped at its time limit")
+                  << " (gaps: unmet hours " << proposal.gaps.unmet * 100 << " %, members per day "
+                  << proposal.gaps.member_days * 100 << " %, moves " << proposal.gaps.moves * 100
+                  << " %), " << proposal.seconds << " s\n";
   }
   if (args.flag("apply")) {
     const int written =
