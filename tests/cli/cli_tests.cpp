@@ -270,6 +270,15 @@ BOOST_AUTO_TEST_CASE(schedule_timesheets_approval_and_checks) {
   BOOST_TEST(contains(overlapping.err, "overlapping slots"), overlapping.err);
   BOOST_TEST(contains(gepaie.run({"schedule", "show"}).out, "0 slots"));
 
+  // A schedule is checked when it is saved: an 11-hour day is reported.
+  std::ofstream(dir / "long.yaml")
+      << "schedule:\n"
+         "  - { employee: E007, member: \"86964726300019\", weekday: 1,"
+         " start: \"08:00\", end: \"19:00\", from: \"2026-09-01\" }\n";
+  const Result long_day = gepaie.run({"schedule", "set", (dir / "long.yaml").string()});
+  BOOST_TEST(long_day.status == 0, long_day.err);
+  BOOST_TEST(contains(long_day.out, "daily_max"), long_day.out);
+  BOOST_TEST(contains(long_day.out, "1 errors"), long_day.out);
   const Result set = gepaie.run({"schedule", "set", "config/demo/schedule.yaml"});
   BOOST_TEST(set.status == 0, set.err);
   BOOST_TEST(contains(set.out, "140 slots"), set.out);

@@ -21,6 +21,28 @@ const char* kWeekdays[] = {"", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "
 
 staffing::WorkingTimeLimits limits_for(Context& context, Date day);
 
+// The violations as an aligned table (nothing when there are none); returns the error count.
+int print_violations(std::ostream& out, const std::vector<staffing::Violation>& violations) {
+  Table table({{"Employee"},
+               {"Severity"},
+               {"Rule"},
+               {"Date / week"},
+               {"Found", Align::Right},
+               {"Limit", Align::Right},
+               {"Detail", Align::Left, 50}});
+  int errors = 0;
+  for (const auto& v : violations) {
+    table.add({v.employee_number, staffing::to_string(v.severity), v.rule,
+               v.week.empty() ? v.date.str() : v.week, v.value.clock_str(), v.limit.clock_str(),
+               v.message});
+    errors += v.severity == staffing::Severity::Error ? 1 : 0;
+  }
+  if (!violations.empty()) {
+    table.print(out);
+  }
+  return errors;
+}
+
 Month month_option(const Arguments& args) {
   const auto month = args.option("month");
   if (!month) {
@@ -35,6 +57,31 @@ int schedule_set(Context& context, const Arguments& args) {
   context.out() << file.name << "\n  demands: " << report.demands_added << " added, "
                 << report.demands_unchanged << " unchanged\n  schedule: " << report.allocations
                 << " slots for " << report.employees << " employees\n";
+  if (file.allocations.empty()) {
+    return 0;
+  }
+  // The same checks as `staff check`, on the first whole week of the saved schedule.
+  Date first = file.allocations.front().record.from;
+  for (const auto& placed : file.allocations) {
+    first = std::min(first, placed.record.from);
+  }
+  const Date monday = first.plus_days(first.weekday() == 1 ? 0 : 8 - first.weekday());
+  staffing::CheckInput input;
+  input.from = monday;
+  input.to = monday.plus_days(6);
+  input.employments = store::employment_periods(context.db());
+  for (const auto& slot : store::list_allocations(context.db())) {
+    const Date day = monday.plus_days(slot.weekday - 1);
+    if (slot.active_on(day)) {
+      input.work.push_back(
+          {slot.employee_number, slot.member_siret, day, slot.start, slot.end, slot.duration()});
+    }
+  }
+  const staffing::WorkingTimeLimits limits = limits_for(context, monday);
+  const auto violations = staffing::check_working_time(input, limits);
+  const int errors = print_violations(context.out(), violations);
+  context.out() << "working-time check of the week " << monday.iso_week() << ": " << errors
+                << " errors, " << violations.size() - errors << " warnings\n";
   return 0;
 }
 
@@ -192,6 +239,13 @@ int timesheet_import(Context& context, const Arguments& args) {
   const auto report = store::import_timesheet(context.db(), file, month);
   context.out() << file.name << ": " << report.work_entries << " work entries, " << report.absences
                 << " absences\n";
+  // The same checks as `staff check`, on the month just saved.
+  const staffing::WorkingTimeLimits limits = limits_for(context, month.first_day());
+  const auto violations = staffing::check_working_time(
+      store::check_input(context.db(), month, limits.average_weeks), limits);
+  const int errors = print_violations(context.out(), violations);
+  context.out() << "working-time check of " << month.str() << ": " << errors << " errors, "
+                << violations.size() - errors << " warnings\n";
   return 0;
 }
 
@@ -308,21 +362,7 @@ int staff_check(Context& context, const Arguments& args) {
     root->set("violations", list);
     print_json(context.out(), root);
   } else {
-    Table table({{"Employee"},
-                 {"Severity"},
-                 {"Rule"},
-                 {"Date / week"},
-                 {"Found", Align::Right},
-                 {"Limit", Align::Right},
-                 {"Detail", Align::Left, 50}});
-    for (const auto& v : violations) {
-      table.add({v.employee_number, staffing::to_string(v.severity), v.rule,
-                 v.week.empty() ? v.date.str() : v.week, v.value.clock_str(), v.limit.clock_str(),
-                 v.message});
-    }
-    if (!violations.empty()) {
-      table.print(context.out());
-    }
+    print_violations(context.out(), violations);
     context.out() << month.str() << ": " << errors << " errors, " << violations.size() - errors
                   << " warnings (" << input.work.size() << " work entries checked)\n";
   }
