@@ -316,6 +316,23 @@ BOOST_AUTO_TEST_CASE(schedule_timesheets_approval_and_checks) {
       {"timesheet", "import", "config/demo/timesheet-2026-11.csv", "--month", "2026-11"});
   BOOST_TEST(imported.status == 0, imported.err);
   BOOST_TEST(contains(imported.out, "3 work entries, 1 absences"), imported.out);
+  // The same entries may come as YAML.
+  std::ofstream(dir / "extra.yaml")
+      << "entries:\n"
+         "  - { employee: E004, date: \"2026-11-27\", kind: paid_leave, hours: 7 }\n"
+         "  - { employee: E004, member_siret: \"86964726300019\", date: \"2026-11-40\","
+         " hours: 2 }\n";
+  const Result bad_yaml =
+      gepaie.run({"timesheet", "import", (dir / "extra.yaml").string(), "--month", "2026-11"});
+  BOOST_TEST(bad_yaml.status == 2);
+  BOOST_TEST(contains(bad_yaml.err, "extra.yaml:3:"), bad_yaml.err);
+  std::ofstream(dir / "leave.yaml")
+      << "entries:\n"
+         "  - { employee: E004, date: \"2026-11-27\", kind: paid_leave, hours: 7 }\n";
+  const Result yaml =
+      gepaie.run({"timesheet", "import", (dir / "leave.yaml").string(), "--month", "2026-11"});
+  BOOST_TEST(yaml.status == 0, yaml.err);
+  BOOST_TEST(contains(yaml.out, "0 work entries, 1 absences"), yaml.out);
   const Result shown =
       gepaie.run({"timesheet", "show", "--month", "2026-11", "--employee", "E007"});
   BOOST_TEST(contains(shown.out, "draft"), shown.out);

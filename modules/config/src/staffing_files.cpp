@@ -350,8 +350,8 @@ std::string yaml_entries_as_csv(const std::filesystem::path& file) {
     }
     map.finish();
     const auto line = static_cast<size_t>(item.where().line);
-    if (lines.size() < line) {
-      lines.resize(line);
+    if (lines.size() + 1 < line) {
+      lines.resize(line - 1);  // the row becomes line `line` of the text
     }
     lines.push_back(row);
   }
