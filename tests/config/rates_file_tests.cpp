@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(bad_values_are_located) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1.23456\", source: s }\n")}},
-                 "a.yaml", 34, "");
+                 "a.yaml", 34, "contributions[2].employer: more than 4 decimals");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

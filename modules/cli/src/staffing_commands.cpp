@@ -1,4 +1,5 @@
 // gepaie schedule | demand | timesheet | staff check
+#include <algorithm>
 #include <map>
 
 #include "command.h"
@@ -21,6 +22,12 @@ const char* kWeekdays[] = {"", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "
 
 staffing::WorkingTimeLimits limits_for(Context& context, Date day);
 
+int count_errors(const std::vector<staffing::Violation>& violations) {
+  return static_cast<int>(std::count_if(violations.begin(), violations.end(), [](const auto& v) {
+    return v.severity == staffing::Severity::Error;
+  }));
+}
+
 // The violations as an aligned table (nothing when there are none); returns the error count.
 int print_violations(std::ostream& out, const std::vector<staffing::Violation>& violations) {
   Table table({{"Employee"},
@@ -30,17 +37,15 @@ int print_violations(std::ostream& out, const std::vector<staffing::Violation>& 
                {"Found", Align::Right},
                {"Limit", Align::Right},
                {"Detail", Align::Left, 50}});
-  int errors = 0;
   for (const auto& v : violations) {
     table.add({v.employee_number, staffing::to_string(v.severity), v.rule,
                v.week.empty() ? v.date.str() : v.week, v.value.clock_str(), v.limit.clock_str(),
                v.message});
-    errors += v.severity == staffing::Severity::Error ? 1 : 0;
   }
   if (!violations.empty()) {
     table.print(out);
   }
-  return errors;
+  return count_errors(violations);
 }
 
 Month month_option(const Arguments& args) {
@@ -336,10 +341,7 @@ int staff_check(Context& context, const Arguments& args) {
   const staffing::WorkingTimeLimits limits = limits_for(context, month.first_day());
   const auto input = store::check_input(context.db(), month, limits.average_weeks);
   const auto violations = staffing::check_working_time(input, limits);
-  int errors = 0;
-  for (const auto& v : violations) {
-    errors += v.severity == staffing::Severity::Error ? 1 : 0;
-  }
+  const int errors = count_errors(violations);
   if (args.flag("json")) {
     Array::Ptr list = new Array;
     for (const auto& v : violations) {

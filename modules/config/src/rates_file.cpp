@@ -86,13 +86,6 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"average_weeks", whole(&Constants::average_weeks)},
       {"part_time_extra_divisor", whole(&Constants::part_time_extra_divisor)},
       {"part_time_extra_divisor_agreement", whole(&Constants::part_time_extra_divisor_agreement)},
-      {"daily_max_hours", hours(&Constants::daily_max_hours)},
-      {"daily_rest_hours", hours(&Constants::daily_rest_hours)},
-      {"weekly_max_hours", hours(&Constants::weekly_max_hours)},
-      {"average_weekly_max_hours", hours(&Constants::average_weekly_max_hours)},
-      {"average_weeks", whole(&Constants::average_weeks)},
-      {"part_time_extra_divisor", whole(&Constants::part_time_extra_divisor)},
-      {"part_time_extra_divisor_agreement", whole(&Constants::part_time_extra_divisor_agreement)},
       {"reduction_t_min", decimal(&Constants::reduction_t_min), true},
       {"reduction_power", decimal(&Constants::reduction_power), true},
   };

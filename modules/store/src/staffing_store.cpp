@@ -106,6 +106,27 @@ void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& ent
   insert.integer(5, entry.duration.minutes()).execute();
 }
 
+// One slot of the schedule; demand 0: not linked to a demand.
+void insert_allocation(Database& db, const Allocation& slot, int64_t employee, int64_t member,
+                       int64_t demand) {
+  Statement insert = db.prepare(
+      "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
+      " date_from, date_to, demand_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.integer(1, employee)
+      .integer(2, member)
+      .integer(3, slot.weekday)
+      .integer(4, slot.start)
+      .integer(5, slot.end)
+      .date(6, slot.from)
+      .optional_date(7, slot.to);
+  if (demand != 0) {
+    insert.integer(8, demand);
+  } else {
+    insert.null(8);
+  }
+  insert.execute();
+}
+
 }  // namespace
 
 std::vector<staffing::EmploymentPeriod> employment_periods(Database& db) {
@@ -204,17 +225,8 @@ ScheduleReport set_schedule(Database& db, const config::ScheduleFile& file) {
   }
   for (const auto& placed : file.allocations) {
     const Allocation& slot = placed.record;
-    db.prepare(
-          "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
-          " date_from, date_to) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .integer(1, employees.at(slot.employee_number))
-        .integer(2, members.at(slot.member_siret))
-        .integer(3, slot.weekday)
-        .integer(4, slot.start)
-        .integer(5, slot.end)
-        .date(6, slot.from)
-        .optional_date(7, slot.to)
-        .execute();
+    insert_allocation(db, slot, employees.at(slot.employee_number), members.at(slot.member_siret),
+                      0);
     ++report.allocations;
   }
   report.employees = static_cast<int>(named.size());
@@ -488,23 +500,11 @@ int apply_proposal(Database& db, const std::vector<staffing::ProposedAllocation>
     db.prepare("DELETE FROM allocations WHERE id = ?").integer(1, id).execute();
   }
   for (const auto& proposed : allocations) {
-    const Allocation& slot = proposed.allocation;
-    Statement insert = db.prepare(
-        "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
-        " date_from, date_to, demand_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.integer(1, employees.at(slot.employee_number))
-        .integer(2, members.at(slot.member_siret))
-        .integer(3, slot.weekday)
-        .integer(4, slot.start)
-        .integer(5, slot.end)
-        .date(6, from)
-        .date(7, to);
-    if (proposed.demand_id != 0) {
-      insert.integer(8, proposed.demand_id);
-    } else {
-      insert.null(8);
-    }
-    insert.execute();
+    Allocation slot = proposed.allocation;
+    slot.from = from;
+    slot.to = to;
+    insert_allocation(db, slot, employees.at(slot.employee_number), members.at(slot.member_siret),
+                      proposed.demand_id);
   }
   transaction.commit();
   return static_cast<int>(allocations.size());
