@@ -47,7 +47,14 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
            {"average_weekly_max_hours", "44"},
            {"average_weeks", "12"},
            {"part_time_extra_divisor", "10"},
-           {"part_time_extra_divisor_agreement", "3"}}) {
+           {"part_time_extra_divisor_agreement", "3"},
+           {"paid_leave_days_per_month", "2.5"},
+           {"paid_leave_sickness_days_per_month", "2"},
+           {"paid_leave_max_days", "30"},
+           {"paid_leave_tenth", "10"},
+           {"cdd_end_indemnity_rate", "10"},
+           {"transit_pass_employer_share", "50"},
+           {"vat_standard_rate", "20"}}) {
     text += constant(name, value);
   }
   text += "contributions:\n";

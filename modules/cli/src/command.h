@@ -44,6 +44,8 @@ std::vector<Command> db_commands();
 std::vector<Command> registry_commands();
 std::vector<Command> payroll_commands();
 std::vector<Command> staffing_commands();
+std::vector<Command> close_commands();  // payroll run/show, split, invoice, close, expense
+std::vector<Command> demo_commands();   // demo generate
 
 // Parses a command's arguments with Poco's option processor (unix style, --help everywhere).
 // Throws Error(BadInput) on an unknown option or a wrong number of arguments.

@@ -30,6 +30,20 @@ std::optional<Status> status_from(std::string_view text) {
   return std::nullopt;
 }
 
+const char* to_string(BillingModel model) {
+  return model == BillingModel::Coefficient ? "coefficient" : "cost_split";
+}
+
+std::optional<BillingModel> billing_model_from(std::string_view text) {
+  if (text == "cost_split") {
+    return BillingModel::CostSplit;
+  }
+  if (text == "coefficient") {
+    return BillingModel::Coefficient;
+  }
+  return std::nullopt;
+}
+
 ContractTerms Contract::terms_at(Date day) const {
   ContractTerms terms{weekly_hours, monthly_gross,  hourly_rate,
                       job_title,    classification, member_sirets};

@@ -31,7 +31,7 @@ std::vector<Stored<Member>> load_members(Database& db) {
   while (rows.next()) {
     Member member{rows.text("siret"),         rows.text("legal_name"),   read_address(rows),
                   rows.text("vat_number"),    rows.text("contact_name"), rows.text("contact_email"),
-                  rows.text("contact_phone"), rows.text("agreement_ref")};
+                  rows.text("contact_phone"), rows.text("agreement_ref"), {}};
     members.push_back({rows.integer("id"), member});
   }
   return members;
@@ -43,7 +43,7 @@ std::map<std::string, Stored<Employee>> load_employees(Database& db) {
   while (rows.next()) {
     Employee employee{rows.text("number"),     rows.text("last_name"), rows.text("first_name"),
                       rows.date("birth_date"), rows.text("nir"),       read_address(rows),
-                      rows.text("iban"),       rows.text("email"),     {}};
+                      rows.text("iban"),       rows.text("email"),     {}, {}};
     employees[employee.number] = {rows.integer("id"), employee};
   }
   std::map<int64_t, Employee*> by_id;

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "gepaie/payroll/engine.h"
+#include "gepaie/payroll/pay_run.h"
 #include "gepaie/registry/records.h"
 
 namespace gepaie::config {
@@ -43,6 +45,21 @@ struct DatabaseSettings {
   std::string schema = "gepaie";
 };
 
+// The GE's payroll settings (`payroll:`): the establishment's rates and its policies.
+struct PayrollSettings {
+  std::optional<int> headcount;  // effectif; default: employees under contract in the month
+  payroll::EmployerSettings employer;  // its headcount is replaced at each run
+  payroll::BenefitSettings benefits;
+  int split_reference_months = 3;  // cost split of a month without hours: the months before
+};
+
+// Invoice numbering and mentions (`invoicing:`).
+struct InvoicingSettings {
+  std::string invoice_prefix = "FA";  // FA-2026-000123
+  std::string credit_prefix = "AV";   // AV-2026-000004
+  std::string exempt_mention = "Exonération de TVA, article 261 B du CGI";
+};
+
 struct Settings {
   std::filesystem::path file;  // the gepaie.yaml it came from
   GeIdentity ge;
@@ -52,6 +69,8 @@ struct Settings {
   // The collective agreement allows heures complémentaires up to a third of a part-time
   // contract instead of a tenth (C. trav. L3123-20); `staffing: { extra_hours_third: true }`.
   bool extra_hours_third = false;
+  PayrollSettings payroll;
+  InvoicingSettings invoicing;
 };
 
 // Reads environment variables; tests pass their own.

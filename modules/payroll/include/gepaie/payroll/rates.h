@@ -125,8 +125,8 @@ struct Constants {
   Rate reduction_t_from_50;
   Rate reduction_t_min;          // RGDU only
   Rate reduction_power;          // RGDU only (1.75)
-  Rate reduction_smic_multiple;  // 1.6 (Fillon) or 3 (RGDU)  // Working time (Code du travail), for
-                                 // the staffing checks.
+  Rate reduction_smic_multiple;  // 1.6 (Fillon) or 3 (RGDU)
+  // Working time (Code du travail), for the staffing checks.
   Hours daily_max_hours;         // L3121-18
   Hours daily_rest_hours;        // L3131-1
   Hours weekly_max_hours;        // L3121-20
@@ -134,6 +134,14 @@ struct Constants {
   int average_weeks = 0;            // ... over this many consecutive weeks
   int part_time_extra_divisor = 0;  // heures complémentaires: a tenth of the contract (L3123-28)
   int part_time_extra_divisor_agreement = 0;  // a third when an agreement allows it (L3123-20)
+  // Paid leave, contract ends, benefits and VAT: the monthly close.
+  Rate paid_leave_days_per_month;           // 2.5 jours ouvrables per month worked (L3141-3)
+  Rate paid_leave_sickness_days_per_month;  // 2 during non-occupational sickness (L3141-5-1)
+  int paid_leave_max_days = 0;              // 30 jours ouvrables a reference period (L3141-3)
+  Rate paid_leave_tenth;                    // the dixième: 10 % of the reference gross (L3141-24)
+  Rate cdd_end_indemnity_rate;              // 10 % of the gross paid under the CDD (L1243-8)
+  Rate transit_pass_employer_share;         // 50 % of public-transport passes (R3261-1)
+  Rate vat_standard_rate;                   // 20 % (CGI art. 278)
 };
 
 // The rates in force over a span of days in which nothing changes.

@@ -9,6 +9,7 @@
 #include "gepaie/core/calendar.h"
 #include "gepaie/core/hours.h"
 #include "gepaie/core/money.h"
+#include "gepaie/core/rate.h"
 
 namespace gepaie::registry {
 
@@ -22,6 +23,24 @@ struct Address {
   bool operator==(const Address&) const = default;
 };
 
+// How a member is billed, from its agreement (convention de mise à disposition).
+enum class BillingModel {
+  CostSplit,    // its share of the employer cost, plus a management fee
+  Coefficient,  // hours × the employee's gross hourly rate × a coefficient (fee included)
+};
+const char* to_string(BillingModel model);  // cost_split, coefficient
+std::optional<BillingModel> billing_model_from(std::string_view text);
+
+struct BillingAgreement {
+  BillingModel model = BillingModel::CostSplit;
+  Rate fee_rate;       // cost split: fee as a share of the cost share (e.g. 8 %) ...
+  Money fee_per_hour;  // ... or an amount per hour worked (at most one of the two is set)
+  Rate coefficient;    // coefficient model: e.g. 1.75
+  int payment_days = 30;  // due date: days after the invoice date
+
+  bool operator==(const BillingAgreement&) const = default;
+};
+
 // A member firm (adhérent) that employees are placed with.
 struct Member {
   std::string siret;  // natural key, 14 digits
@@ -32,8 +51,19 @@ struct Member {
   std::string contact_email;
   std::string contact_phone;
   std::string agreement_ref;  // convention de mise à disposition
+  BillingAgreement billing;
 
   bool operator==(const Member&) const = default;
+};
+
+// What an employee costs beyond the payslip's contributions, and the tax rate the payslip uses.
+struct EmployeeBenefits {
+  Money transit_pass_monthly;  // price of the public-transport pass (the employer refunds a share)
+  bool meal_vouchers = false;  // one meal voucher per day worked
+  Money other_monthly_cost;    // other employer costs of this employee, per month
+  Rate income_tax_rate;        // taux du prélèvement à la source, from the tax office
+
+  bool operator==(const EmployeeBenefits&) const = default;
 };
 
 struct Employee {
@@ -46,6 +76,7 @@ struct Employee {
   std::string iban;  // compact, without spaces
   std::string email;
   std::vector<std::string> skills;  // what the employee can be placed for, sorted ("comptabilité")
+  EmployeeBenefits benefits;
 
   std::string full_name() const { return first_name + " " + last_name; }
   bool operator==(const Employee&) const = default;

@@ -1,0 +1,90 @@
+// Member invoices and credit notes, built from the month's shares and the member's agreement.
+// Pure: numbering, dates of issue and storage belong to the store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gepaie/billing/split.h"
+#include "gepaie/core/calendar.h"
+#include "gepaie/core/hours.h"
+#include "gepaie/core/money.h"
+#include "gepaie/core/rate.h"
+#include "gepaie/registry/records.h"
+
+namespace gepaie::billing {
+
+// The GE-level VAT regime (the tax office does not accept a mix).
+struct VatSettings {
+  bool exempt = false;  // CGI art. 261 B
+  Rate rate;            // the standard rate from the rates file when not exempt
+  std::string mention;  // printed when exempt, e.g. "TVA non applicable, art. 261 B du CGI"
+};
+
+enum class InvoiceLineKind { Employee, Fee, Expense, Regularisation };
+const char* to_string(InvoiceLineKind kind);  // employee, fee, expense, regularisation
+std::optional<InvoiceLineKind> invoice_line_kind_from(std::string_view text);
+
+struct InvoiceLine {
+  InvoiceLineKind kind = InvoiceLineKind::Employee;
+  std::string employee_number;  // employee and expense lines
+  std::string label;            // e.g. "Claire Martin — comptable" or "Frais de gestion 8 %"
+  Hours hours;
+  Money unit_price;  // per hour: the cost share ÷ hours (cost split, rounded, informative) or
+                     // the hourly rate × coefficient (coefficient model, the amount's basis)
+  Money amount;
+
+  bool operator==(const InvoiceLine&) const = default;
+};
+
+struct InvoiceDraft {
+  std::string member_siret;
+  Month month;
+  registry::BillingModel model = registry::BillingModel::CostSplit;
+  std::vector<InvoiceLine> lines;  // employees (input order), expenses, then the fee
+  Money cost_share;   // the member's real share of the month's cost (reconciliation)
+  Money lines_total;  // employee and expense lines, before fee and VAT
+  Money fee;
+  Money net_total;  // hors taxes = lines_total + fee
+  Rate vat_rate;
+  Money vat;    // net_total × rate, rounded half-up once on the total
+  Money total;  // TTC
+  std::string vat_mention;
+};
+
+// Labels of employees for the lines, by employee number ("Claire Martin").
+using EmployeeLabels = std::map<std::string, std::string>;
+
+// The invoice of one member: `shares` are that member's rows of split_costs. Cost split: one line
+// per employee with the share; fee = share total × fee rate, or hours × fee per hour. Coefficient:
+// one line per employee = hours × round(hourly rate × coefficient); no separate fee. Expenses: one
+// line per employee with expenses. A member with nothing to bill gets no invoice (nullopt).
+std::optional<InvoiceDraft> build_invoice(const std::string& member_siret, Month month,
+                                          const registry::BillingAgreement& agreement,
+                                          const std::vector<Share>& shares,
+                                          const EmployeeLabels& labels, const VatSettings& vat);
+
+// A credit note cancelling `invoice`, in full when `positions` is empty, else the lines at those
+// 0-based positions: each negated. A partial credit of employee lines also credits their part of
+// the fee (fee rate × credited amount, or fee per hour × credited hours) unless the fee line
+// itself is among the positions. VAT recomputed on the credited net; a full credit is the exact
+// negation of the invoice. Throws BadInput for a position out of range or repeated.
+InvoiceDraft build_credit(const InvoiceDraft& invoice, const registry::BillingAgreement& agreement,
+                          const std::vector<int>& positions);
+
+// Year-end comparison for coefficient members: what the coefficient billed against their real
+// cost share (plus the fee their agreement would have carried under cost split: none).
+// `invoiced`: what each coefficient member's invoices (net of credit notes) billed in employee
+// lines over the year; `shares`: their cost shares of the same months. One row per member of
+// either list, siret order.
+struct Regularisation {
+  std::string member_siret;
+  Money billed;      // employee lines billed with the coefficient over the year (net of credits)
+  Money cost_share;  // the real cost shares of the same months
+  Money difference;  // cost_share − billed: positive, the member owes more; negative, a refund
+};
+std::vector<Regularisation> regularise(const std::vector<MemberAmount>& invoiced,
+                                       const std::vector<MemberAmount>& shares);
+
+}  // namespace gepaie::billing
