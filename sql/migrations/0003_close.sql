@@ -173,6 +173,7 @@ CREATE TABLE invoice_lines (
   minutes      INT           NOT NULL,
   unit_price   DECIMAL(14,2) NOT NULL,
   amount       DECIMAL(14,2) NOT NULL,
+  credited_position SMALLINT NULL,  -- credit note: the line of the cancelled invoice
   PRIMARY KEY (invoice_id, position),
   CONSTRAINT fk_invoice_lines_invoice FOREIGN KEY (invoice_id) REFERENCES invoices (id),
   CONSTRAINT fk_invoice_lines_employee FOREIGN KEY (employee_id) REFERENCES employees (id)

@@ -56,10 +56,12 @@ int64_t cents(const Payslip& slip, const std::string& code, bool employer_part) 
 
 // Every total is the sum of its rounded lines, and the identities hold.
 void check_identities(const Payslip& slip) {
-  Money gross, employee, employer, reductions;
+  Money gross, employee, employer, reductions, adjustments;
   for (const PayslipLine& l : slip.lines) {
     if (l.kind == LineKind::Earning) {
       gross += l.employee_amount;
+    } else if (l.kind == LineKind::Adjustment) {
+      adjustments += l.employee_amount;
     } else {
       employee += l.employee_amount;
       employer += l.employer_amount;
@@ -74,7 +76,7 @@ void check_identities(const Payslip& slip) {
   BOOST_TEST(t.employer_contributions == employer);
   BOOST_TEST(t.reductions == reductions);
   BOOST_TEST(t.net_before_tax == t.gross - t.employee_contributions);
-  BOOST_TEST(t.net_paid == t.net_before_tax - t.income_tax);
+  BOOST_TEST(t.net_paid == t.net_before_tax - t.income_tax + adjustments);
   BOOST_TEST(t.employer_cost == t.gross + t.employer_contributions);
 }
 
@@ -222,6 +224,47 @@ BOOST_AUTO_TEST_CASE(absences_are_deducted_at_the_real_hours_rate) {
   const Payslip slip = compute("2026-11", employer(), terms("2100.00"), elements);
   BOOST_TEST(cents(slip, "absence_non_remuneree", false) == -10000);  // 2100 × 7 / 147
   BOOST_TEST(slip.totals.gross.cents() == 200000);
+}
+
+BOOST_AUTO_TEST_CASE(net_adjustments_come_after_income_tax) {
+  PayElements plain;
+  plain.income_tax_rate = Rate::parse_percent("5");
+  PayElements adjusted = plain;
+  adjusted.transit_refund = Money::parse("43.10");          // half of an 86.20 € pass
+  adjusted.expense_refund = Money::parse("12.40");          // a train ticket
+  adjusted.meal_voucher_deduction = Money::parse("80.00");  // 20 vouchers × 10 € × 40 %
+  const Payslip before = compute("2026-11", employer(), terms("2000.00"), plain);
+  const Payslip after = compute("2026-11", employer(), terms("2000.00"), adjusted);
+  check_identities(after);
+  // Neither contributions nor income tax change.
+  BOOST_TEST(after.totals.gross == before.totals.gross);
+  BOOST_TEST(after.totals.employee_contributions == before.totals.employee_contributions);
+  BOOST_TEST(after.totals.employer_contributions == before.totals.employer_contributions);
+  BOOST_TEST(after.totals.net_before_tax == before.totals.net_before_tax);
+  BOOST_TEST(after.totals.net_taxable == before.totals.net_taxable);
+  BOOST_TEST(after.totals.income_tax == before.totals.income_tax);
+  BOOST_TEST(after.totals.employer_cost == before.totals.employer_cost);
+  // Net paid: + 43.10 + 12.40 − 80.00 = − 24.50.
+  BOOST_TEST(after.totals.net_paid.cents() == before.totals.net_paid.cents() - 2450);
+  BOOST_TEST(after.totals.net_paid == after.totals.net_before_tax - after.totals.income_tax +
+                                          Money::parse("43.10") + Money::parse("12.40") -
+                                          Money::parse("80.00"));
+  // One line each, after every other line, in this order.
+  BOOST_REQUIRE(after.lines.size() == before.lines.size() + 3);
+  const size_t first = before.lines.size();
+  BOOST_TEST(after.lines[first].code == "remboursement_transport");
+  BOOST_TEST(after.lines[first + 1].code == "remboursement_frais");
+  BOOST_TEST(after.lines[first + 2].code == "retenue_titres_restaurant");
+  for (size_t i = first; i < after.lines.size(); ++i) {
+    BOOST_TEST((after.lines[i].kind == LineKind::Adjustment));
+  }
+  BOOST_TEST(cents(after, "remboursement_transport", false) == 4310);
+  BOOST_TEST(cents(after, "remboursement_frais", false) == 1240);
+  BOOST_TEST(cents(after, "retenue_titres_restaurant", false) == -8000);
+  BOOST_TEST(line(before, "remboursement_transport") == nullptr);  // none when zero
+  PayElements negative;
+  negative.expense_refund = Money::parse("-1.00");
+  BOOST_CHECK_THROW(compute("2026-11", employer(), terms("2000.00"), negative), Error);
 }
 
 BOOST_AUTO_TEST_CASE(bad_inputs_are_refused) {

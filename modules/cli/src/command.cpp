@@ -109,6 +109,14 @@ void print_overview(std::ostream& out) {
          "Exit status: 0 ok, 1 failure, 2 bad input.\n";
 }
 
+Month month_option(const Arguments& args) {
+  const auto month = args.option("month");
+  if (!month) {
+    throw bad_input("--month YYYY-MM is required");
+  }
+  return Month::parse(*month);
+}
+
 const std::vector<Command>& all_commands() {
   static const std::vector<Command> commands = [] {
     std::vector<Command> list = db_commands();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "gepaie/core/calendar.h"
+
 namespace gepaie::cli {
 
 class Context;
@@ -38,6 +40,9 @@ struct Command {
   size_t min_positional = 0;
   size_t max_positional = 0;
 };
+
+// --month YYYY-MM, required: BadInput when missing or malformed.
+Month month_option(const Arguments& args);
 
 const std::vector<Command>& all_commands();
 std::vector<Command> db_commands();

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "gepaie/config/rates_file.h"
 #include "gepaie/core/error.h"
 #include "gepaie/store/embedded_server.h"
 #include "gepaie/store/migrations.h"
@@ -69,6 +70,29 @@ store::Database& Context::db(bool require_schema) {
     }
   }
   return *db_;
+}
+
+const payroll::RateBook& Context::rates() {
+  if (!rates_) {
+    rates_ = config::load_rate_book(settings().rates_dir);
+  }
+  return *rates_;
+}
+
+staffing::WorkingTimeLimits Context::working_time_limits(Date day) {
+  const payroll::RateSet* set = rates().at(day);
+  if (set == nullptr) {
+    throw bad_input("no rates for " + day.str() + " in " + settings().rates_dir.string());
+  }
+  const payroll::Constants& k = set->constants;
+  return {k.daily_max_hours,
+          k.daily_rest_hours,
+          k.weekly_max_hours,
+          k.average_weekly_max_hours,
+          k.average_weeks,
+          k.legal_weekly_hours,
+          settings().extra_hours_third ? k.part_time_extra_divisor_agreement
+                                       : k.part_time_extra_divisor};
 }
 
 }  // namespace gepaie::cli

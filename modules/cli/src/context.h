@@ -9,6 +9,8 @@
 #include <optional>
 
 #include "gepaie/config/settings.h"
+#include "gepaie/payroll/rates.h"
+#include "gepaie/staffing/model.h"
 #include "gepaie/store/database.h"
 
 namespace gepaie::cli {
@@ -27,6 +29,10 @@ class Context {
   // A connection, starting the embedded server first when it is the one configured. With
   // `require_schema`, refuses to work on a database with pending migrations.
   store::Database& db(bool require_schema = true);
+  // The rates files of config/rates (loaded on first use).
+  const payroll::RateBook& rates();
+  // The working-time limits in force on `day`, from the rates and the GE's agreement.
+  staffing::WorkingTimeLimits working_time_limits(Date day);
   void progress(const std::string& line);
 
  private:
@@ -34,6 +40,7 @@ class Context {
   Poco::Logger& logger_;
   std::optional<config::Settings> settings_;
   std::unique_ptr<store::Database> db_;
+  std::optional<payroll::RateBook> rates_;
 };
 
 }  // namespace gepaie::cli

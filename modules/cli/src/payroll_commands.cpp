@@ -15,27 +15,6 @@ using payroll::Group;
 using payroll::LineKind;
 using payroll::PayslipLine;
 
-std::string amount(Money money) {
-  std::string text = money.french();
-  return text.substr(0, text.size() - std::string("\u00A0€").size());
-}
-
-std::string optional_amount(Money money) {
-  return money.is_zero() ? "" : amount(money);
-}
-
-// French notation: "6,9 %".
-std::string rate_text(const std::optional<Rate>& rate) {
-  if (!rate) {
-    return "";
-  }
-  std::string text = rate->percent_str();
-  if (auto dot = text.find('.'); dot != std::string::npos) {
-    text[dot] = ',';
-  }
-  return text + " %";
-}
-
 void print_json(std::ostream& out, const payroll::Payslip& slip) {
   const payroll::Totals& t = slip.totals;
   JsonWriter json(out);

@@ -20,8 +20,6 @@ using Poco::JSON::Array;
 
 const char* kWeekdays[] = {"", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
 
-staffing::WorkingTimeLimits limits_for(Context& context, Date day);
-
 int count_errors(const std::vector<staffing::Violation>& violations) {
   return static_cast<int>(std::count_if(violations.begin(), violations.end(), [](const auto& v) {
     return v.severity == staffing::Severity::Error;
@@ -46,14 +44,6 @@ int print_violations(std::ostream& out, const std::vector<staffing::Violation>& 
     table.print(out);
   }
   return count_errors(violations);
-}
-
-Month month_option(const Arguments& args) {
-  const auto month = args.option("month");
-  if (!month) {
-    throw bad_input("--month YYYY-MM is required");
-  }
-  return Month::parse(*month);
 }
 
 int schedule_set(Context& context, const Arguments& args) {
@@ -82,7 +72,7 @@ int schedule_set(Context& context, const Arguments& args) {
           {slot.employee_number, slot.member_siret, day, slot.start, slot.end, slot.duration()});
     }
   }
-  const staffing::WorkingTimeLimits limits = limits_for(context, monday);
+  const staffing::WorkingTimeLimits limits = context.working_time_limits(monday);
   const auto violations = staffing::check_working_time(input, limits);
   const int errors = print_violations(context.out(), violations);
   context.out() << "working-time check of the week " << monday.iso_week() << ": " << errors
@@ -245,7 +235,7 @@ int timesheet_import(Context& context, const Arguments& args) {
   context.out() << file.name << ": " << report.work_entries << " work entries, " << report.absences
                 << " absences\n";
   // The same checks as `staff check`, on the month just saved.
-  const staffing::WorkingTimeLimits limits = limits_for(context, month.first_day());
+  const staffing::WorkingTimeLimits limits = context.working_time_limits(month.first_day());
   const auto violations = staffing::check_working_time(
       store::check_input(context.db(), month, limits.average_weeks), limits);
   const int errors = print_violations(context.out(), violations);
@@ -338,7 +328,7 @@ int timesheet_approve(Context& context, const Arguments& args) {
 
 int staff_check(Context& context, const Arguments& args) {
   const Month month = month_option(args);
-  const staffing::WorkingTimeLimits limits = limits_for(context, month.first_day());
+  const staffing::WorkingTimeLimits limits = context.working_time_limits(month.first_day());
   const auto input = store::check_input(context.db(), month, limits.average_weeks);
   const auto violations = staffing::check_working_time(input, limits);
   const int errors = count_errors(violations);
@@ -371,24 +361,6 @@ int staff_check(Context& context, const Arguments& args) {
   return args.flag("strict") && errors > 0 ? 1 : 0;
 }
 
-staffing::WorkingTimeLimits limits_for(Context& context, Date day) {
-  const config::Settings& settings = context.settings();
-  const payroll::RateBook book = config::load_rate_book(settings.rates_dir);
-  const payroll::RateSet* rates = book.at(day);
-  if (rates == nullptr) {
-    throw bad_input("no rates for " + day.str() + " in " + settings.rates_dir.string());
-  }
-  const payroll::Constants& k = rates->constants;
-  return {
-      k.daily_max_hours,
-      k.daily_rest_hours,
-      k.weekly_max_hours,
-      k.average_weekly_max_hours,
-      k.average_weeks,
-      k.legal_weekly_hours,
-      settings.extra_hours_third ? k.part_time_extra_divisor_agreement : k.part_time_extra_divisor};
-}
-
 int staff_propose(Context& context, const Arguments& args) {
   if (!args.option("from") || !args.option("to")) {
     throw bad_input("--from DATE and --to DATE are required");
@@ -401,7 +373,7 @@ int staff_propose(Context& context, const Arguments& args) {
   store::Database& db = context.db();
   staffing::ProposalInput input;
   input.week = from;
-  input.limits = limits_for(context, from);
+  input.limits = context.working_time_limits(from);
   for (auto& period : store::employment_periods(db)) {
     if (period.active_on(from)) {
       input.employees.push_back(std::move(period));

@@ -92,4 +92,25 @@ void print_json(std::ostream& out, const Poco::Dynamic::Var& value) {
   out << "\n";
 }
 
+std::string amount(Money money) {
+  std::string text = money.french();
+  return text.substr(0, text.size() - std::string("\u00A0€").size());
+}
+
+std::string optional_amount(Money money) {
+  return money.is_zero() ? "" : amount(money);
+}
+
+// French notation: "6,9 %".
+std::string rate_text(const std::optional<Rate>& rate) {
+  if (!rate) {
+    return "";
+  }
+  std::string text = rate->percent_str();
+  if (auto dot = text.find('.'); dot != std::string::npos) {
+    text[dot] = ',';
+  }
+  return text + " %";
+}
+
 }  // namespace gepaie::cli

@@ -4,9 +4,13 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "gepaie/core/money.h"
+#include "gepaie/core/rate.h"
 
 namespace gepaie::cli {
 
@@ -32,6 +36,12 @@ class Table {
 
 size_t display_width(const std::string& utf8);
 std::string fit(const std::string& utf8, size_t width);  // cut to `width` characters with "…"
+
+// French amounts without the euro sign ("1 234,56"), empty for zero with optional_amount, and
+// rates as "6,9 %" (empty when absent).
+std::string amount(Money money);
+std::string optional_amount(Money money);
+std::string rate_text(const std::optional<Rate>& rate);
 
 // A JSON object that keeps its keys in insertion order.
 Poco::JSON::Object::Ptr json_object();

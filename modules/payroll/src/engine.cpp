@@ -53,6 +53,7 @@ class Calculation {
     contributions();
     overtime_reduction();
     general_reduction();
+    adjustments();
     totals();
     return std::move(slip_);
   }
@@ -75,7 +76,8 @@ class Calculation {
       throw bad_input("a full-time contract has overtime, not heures complémentaires");
     }
     for (Money amount : {elements_.bonuses, elements_.paid_leave_pay, elements_.cdd_end_indemnity,
-                         elements_.leave_compensation}) {
+                         elements_.leave_compensation, elements_.transit_refund,
+                         elements_.expense_refund, elements_.meal_voucher_deduction}) {
       if (amount.is_negative()) {
         throw bad_input("pay elements must not be negative");
       }
@@ -441,11 +443,35 @@ class Calculation {
     slip_.lines.push_back(line);
   }
 
+  // Net adjustments (remboursements et retenues after the income-tax block): one line each when
+  // non-zero; the employee amount is what the net paid gains (negative for a withholding).
+  void adjustments() {
+    auto add = [&](std::string_view code, std::string_view label, Money amount) {
+      if (amount.is_zero()) {
+        return;
+      }
+      PayslipLine line;
+      line.code = code;
+      line.label = label;
+      line.kind = LineKind::Adjustment;
+      line.group = Group::EmployerOther;
+      line.base = amount < Money() ? -amount : amount;
+      line.employee_amount = amount;
+      slip_.lines.push_back(line);
+      adjustments_ += amount;
+    };
+    add("remboursement_transport", "Remboursement titre de transport (part employeur)",
+        elements_.transit_refund);
+    add("remboursement_frais", "Remboursement de frais professionnels", elements_.expense_refund);
+    add("retenue_titres_restaurant", "Titres-restaurant (part salariale)",
+        -elements_.meal_voucher_deduction);
+  }
+
   void totals() {
     Totals& t = slip_.totals;
     t.gross = gross_;
     for (const PayslipLine& line : slip_.lines) {
-      if (line.kind == LineKind::Earning) {
+      if (line.kind == LineKind::Earning || line.kind == LineKind::Adjustment) {
         continue;
       }
       t.employee_contributions += line.employee_amount;
@@ -463,7 +489,7 @@ class Calculation {
     // Montant net social: gross less every mandatory employee contribution (BOSS, 2024).
     t.net_social = t.net_before_tax;
     t.income_tax = max(Money(), t.net_taxable).times(elements_.income_tax_rate);
-    t.net_paid = t.net_before_tax - t.income_tax;
+    t.net_paid = t.net_before_tax - t.income_tax + adjustments_;
     t.employer_cost = gross_ + t.employer_contributions;
   }
 
@@ -491,6 +517,7 @@ class Calculation {
   Money health_employer_;
   Money overtime_reduction_employee_;
   Money non_deductible_;
+  Money adjustments_;
 };
 
 }  // namespace

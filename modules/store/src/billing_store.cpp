@@ -1,1 +1,585 @@
-// placeholder: being written (issue 5)
+#include "gepaie/store/billing_store.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "gepaie/core/error.h"
+#include "gepaie/store/batch_insert.h"
+#include "gepaie/store/periods.h"
+#include "gepaie/store/registry_store.h"
+
+namespace gepaie::store {
+namespace {
+
+using billing::InvoiceLineKind;
+
+std::map<std::string, int64_t> ids_by(Database& db, const std::string& sql, const char* key) {
+  std::map<std::string, int64_t> ids;
+  Rows rows = db.prepare(sql).query();
+  while (rows.next()) {
+    ids[rows.text(key)] = rows.integer("id");
+  }
+  return ids;
+}
+
+std::map<std::string, std::string> employee_names(Database& db) {
+  std::map<std::string, std::string> names;
+  Rows rows = db.prepare("SELECT number, first_name, last_name FROM employees").query();
+  while (rows.next()) {
+    names[rows.text("number")] = rows.text("first_name") + " " + rows.text("last_name");
+  }
+  return names;
+}
+
+// Approved minutes worked per employee number and member SIRET, over months [from, to].
+std::map<std::string, std::vector<billing::MemberHours>> approved_hours(Database& db, Month from,
+                                                                        Month to) {
+  std::map<std::string, std::vector<billing::MemberHours>> hours;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, SUM(w.duration_minutes) AS minutes "
+                    "FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id "
+                    "JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id "
+                    "WHERE t.state = 'approved' AND w.work_date BETWEEN ? AND ? "
+                    "GROUP BY e.number, m.siret ORDER BY e.number, m.siret")
+                  .date(1, from.first_day())
+                  .date(2, to.last_day())
+                  .query();
+  while (rows.next()) {
+    hours[rows.text("number")].push_back(
+        {rows.text("siret"), Hours::from_minutes(rows.integer("minutes"))});
+  }
+  return hours;
+}
+
+MonthSplit with_totals(MonthSplit split) {
+  split.totals = billing::member_totals(split.shares);
+  for (const auto& total : split.totals) {
+    split.expenses += total.expenses;
+  }
+  return split;
+}
+
+MonthSplit stored_split(Database& db, Month month) {
+  MonthSplit split;
+  split.month = month;
+  split.closed = true;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, s.minutes, s.basis, s.share, s.expenses, "
+                    "p.hourly_rate FROM cost_shares s JOIN employees e ON e.id = s.employee_id "
+                    "JOIN members m ON m.id = s.member_id LEFT JOIN payslips p ON "
+                    "p.month = s.month AND p.employee_id = s.employee_id "
+                    "WHERE s.month = ? ORDER BY e.number, m.siret")
+                  .text(1, month.str())
+                  .query();
+  while (rows.next()) {
+    billing::Share share;
+    share.employee_number = rows.text("number");
+    share.member_siret = rows.text("siret");
+    share.hours = Hours::from_minutes(rows.integer("minutes"));
+    const std::string basis = rows.text("basis");
+    share.basis = basis == "reference"  ? billing::SplitBasis::Reference
+                  : basis == "contract" ? billing::SplitBasis::Contract
+                                        : billing::SplitBasis::Worked;
+    share.cost_share = rows.money("share");
+    share.expenses = rows.money("expenses");
+    share.hourly_rate = rows.is_null("hourly_rate") ? Money() : rows.money("hourly_rate");
+    split.shares.push_back(std::move(share));
+  }
+  Rows total = db.prepare("SELECT SUM(total_cost) AS cost FROM payslips WHERE month = ?")
+                   .text(1, month.str())
+                   .query();
+  if (total.next() && !total.is_null("cost")) {
+    split.payslip_total_cost = total.money("cost");
+  }
+  return with_totals(std::move(split));
+}
+
+std::string invoice_number(const std::string& prefix, int year, int64_t number) {
+  char digits[24];
+  std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(number));
+  return prefix + "-" + std::to_string(year) + "-" + digits;
+}
+
+int64_t insert_invoice(Database& db, const std::string& number, bool credit, int64_t member_id,
+                       const billing::InvoiceDraft& draft, Date issue, Date due,
+                       std::optional<int64_t> credited, const std::string& reason) {
+  Statement insert = db.prepare(
+      "INSERT INTO invoices (number, kind, member_id, month, issue_date, due_date, "
+      "billing_model, cost_share, lines_total, fee, net_total, vat_rate_ppm, vat, total, "
+      "vat_mention, credited_invoice_id, reason) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.text(1, number)
+      .text(2, credit ? "credit" : "invoice")
+      .integer(3, member_id)
+      .text(4, draft.month.str())
+      .date(5, issue)
+      .date(6, due)
+      .text(7, registry::to_string(draft.model))
+      .money(8, draft.cost_share)
+      .money(9, draft.lines_total)
+      .money(10, draft.fee)
+      .money(11, draft.net_total)
+      .integer(12, draft.vat_rate.ppm())
+      .money(13, draft.vat)
+      .money(14, draft.total)
+      .optional_text(15, draft.vat_mention)
+      .optional_text(17, reason);
+  if (credited) {
+    insert.integer(16, *credited);
+  } else {
+    insert.null(16);
+  }
+  insert.execute();
+  return db.last_insert_id();
+}
+
+void insert_lines(BatchInsert& batch, int64_t invoice_id, const billing::InvoiceDraft& draft,
+                  const std::map<std::string, int64_t>& employee_ids,
+                  const std::vector<int>& credited_positions) {
+  int position = 0;
+  for (const auto& line : draft.lines) {
+    batch.integer(invoice_id).integer(position + 1).text(billing::to_string(line.kind));
+    auto employee = employee_ids.find(line.employee_number);
+    batch.optional_integer(
+        employee == employee_ids.end() ? std::nullopt : std::optional<int64_t>(employee->second));
+    batch.text(line.label).integer(line.hours.minutes()).money(line.unit_price).money(line.amount);
+    batch.optional_integer(static_cast<size_t>(position) < credited_positions.size() &&
+                                   credited_positions[position] > 0
+                               ? std::optional<int64_t>(credited_positions[position])
+                               : std::nullopt);
+    ++position;
+  }
+}
+
+const char* kLineColumns =
+    "INSERT INTO invoice_lines (invoice_id, position, kind, employee_id, label, minutes, "
+    "unit_price, amount, credited_position)";
+
+billing::InvoiceDraft draft_of(const StoredInvoice& invoice) {
+  billing::InvoiceDraft draft;
+  draft.member_siret = invoice.member_siret;
+  draft.month = invoice.month;
+  draft.model = invoice.model;
+  for (const auto& line : invoice.lines) {
+    draft.lines.push_back(
+        {line.kind, line.employee_number, line.label, line.hours, line.unit_price, line.amount});
+  }
+  draft.cost_share = invoice.cost_share;
+  draft.lines_total = invoice.lines_total;
+  draft.fee = invoice.fee;
+  draft.net_total = invoice.net_total;
+  draft.vat_rate = invoice.vat_rate;
+  draft.vat = invoice.vat;
+  draft.total = invoice.total;
+  draft.vat_mention = invoice.vat_mention;
+  return draft;
+}
+
+std::vector<StoredInvoice> query_invoices(Database& db, const std::string& where,
+                                          const std::vector<std::string>& values) {
+  std::vector<StoredInvoice> invoices;
+  Statement statement = db.prepare(
+      "SELECT i.*, m.siret, m.legal_name, c.number AS credited_number "
+      "FROM invoices i JOIN members m ON m.id = i.member_id "
+      "LEFT JOIN invoices c ON c.id = i.credited_invoice_id WHERE " +
+      where + " ORDER BY i.id");
+  for (size_t i = 0; i < values.size(); ++i) {
+    statement.text(static_cast<int>(i + 1), values[i]);
+  }
+  Rows rows = statement.query();
+  while (rows.next()) {
+    StoredInvoice invoice;
+    invoice.id = rows.integer("id");
+    invoice.number = rows.text("number");
+    invoice.credit = rows.text("kind") == "credit";
+    invoice.member_siret = rows.text("siret");
+    invoice.member_name = rows.text("legal_name");
+    invoice.month = Month::parse(rows.text("month"));
+    invoice.issue_date = rows.date("issue_date");
+    invoice.due_date = rows.date("due_date");
+    invoice.model = registry::billing_model_from(rows.text("billing_model"))
+                        .value_or(registry::BillingModel::CostSplit);
+    invoice.cost_share = rows.money("cost_share");
+    invoice.lines_total = rows.money("lines_total");
+    invoice.fee = rows.money("fee");
+    invoice.net_total = rows.money("net_total");
+    invoice.vat_rate = Rate::from_ppm(rows.integer("vat_rate_ppm"));
+    invoice.vat = rows.money("vat");
+    invoice.total = rows.money("total");
+    invoice.vat_mention = rows.text("vat_mention");
+    invoice.credited_number = rows.text("credited_number");
+    invoice.reason = rows.text("reason");
+    invoices.push_back(std::move(invoice));
+  }
+  for (auto& invoice : invoices) {
+    Rows lines = db.prepare(
+                       "SELECT l.*, e.number FROM invoice_lines l LEFT JOIN employees e ON "
+                       "e.id = l.employee_id WHERE l.invoice_id = ? ORDER BY l.position")
+                     .integer(1, invoice.id)
+                     .query();
+    while (lines.next()) {
+      invoice.lines.push_back(
+          {billing::invoice_line_kind_from(lines.text("kind")).value_or(InvoiceLineKind::Employee),
+           lines.text("number"), lines.text("label"), Hours::from_minutes(lines.integer("minutes")),
+           lines.money("unit_price"), lines.money("amount")});
+    }
+  }
+  return invoices;
+}
+
+}  // namespace
+
+MonthSplit compute_split(Database& db, Month month, int reference_months) {
+  MonthSplit split;
+  split.month = month;
+  std::vector<billing::EmployeeCost> costs;
+  std::map<std::string, size_t> index;
+  {
+    Rows rows = db.prepare(
+                      "SELECT e.number, p.total_cost, p.hourly_rate FROM payslips p "
+                      "JOIN employees e ON e.id = p.employee_id WHERE p.month = ? "
+                      "ORDER BY e.number")
+                    .text(1, month.str())
+                    .query();
+    while (rows.next()) {
+      billing::EmployeeCost cost;
+      cost.employee_number = rows.text("number");
+      cost.cost = rows.money("total_cost");
+      cost.hourly_rate = rows.money("hourly_rate");
+      split.payslip_total_cost += cost.cost;
+      index[cost.employee_number] = costs.size();
+      costs.push_back(std::move(cost));
+    }
+  }
+  if (costs.empty()) {
+    throw Error(ErrorKind::NotFound, "no pay run for " + month.str() +
+                                         ": run `gepaie payroll run --month " + month.str() +
+                                         "` first");
+  }
+  for (auto& [number, hours] : approved_hours(db, month, month)) {
+    if (auto found = index.find(number); found != index.end()) {
+      costs[found->second].worked = std::move(hours);
+    }
+  }
+  Month from = month;
+  for (int i = 0; i < reference_months; ++i) {
+    from = from.prev();
+  }
+  bool needs_fallback = false;
+  for (const auto& cost : costs) {
+    needs_fallback = needs_fallback || cost.worked.empty();
+  }
+  if (needs_fallback && reference_months > 0) {
+    for (auto& [number, hours] : approved_hours(db, from, month.prev())) {
+      if (auto found = index.find(number); found != index.end()) {
+        costs[found->second].reference = std::move(hours);
+      }
+    }
+  }
+  {
+    Rows rows = db.prepare(
+                      "SELECT e.number, m.siret FROM payslips p JOIN employees e ON "
+                      "e.id = p.employee_id JOIN contract_members cm ON cm.contract_id = "
+                      "p.contract_id JOIN members m ON m.id = cm.member_id WHERE p.month = ? "
+                      "ORDER BY e.number, m.siret")
+                    .text(1, month.str())
+                    .query();
+    while (rows.next()) {
+      if (auto found = index.find(rows.text("number")); found != index.end()) {
+        costs[found->second].contract_members.push_back(rows.text("siret"));
+      }
+    }
+  }
+  {
+    Rows rows = db.prepare(
+                      "SELECT e.number, m.siret, SUM(x.amount) AS amount FROM expenses x "
+                      "JOIN employees e ON e.id = x.employee_id JOIN members m ON "
+                      "m.id = x.member_id WHERE x.expense_date BETWEEN ? AND ? "
+                      "GROUP BY e.number, m.siret ORDER BY e.number, m.siret")
+                    .date(1, month.first_day())
+                    .date(2, month.last_day())
+                    .query();
+    while (rows.next()) {
+      if (auto found = index.find(rows.text("number")); found != index.end()) {
+        costs[found->second].expenses.push_back({rows.text("siret"), rows.money("amount")});
+      }
+    }
+  }
+  split.shares = billing::split_costs(costs);
+  return with_totals(std::move(split));
+}
+
+MonthSplit month_split(Database& db, Month month, int reference_months) {
+  if (month_closed(db, month)) {
+    return stored_split(db, month);
+  }
+  return compute_split(db, month, reference_months);
+}
+
+void store_split(Database& db, const MonthSplit& split) {
+  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
+  const auto members = ids_by(db, "SELECT id, siret FROM members", "siret");
+  db.prepare("DELETE FROM cost_shares WHERE month = ?").text(1, split.month.str()).execute();
+  BatchInsert batch(db,
+                    "INSERT INTO cost_shares (month, employee_id, member_id, minutes, basis, "
+                    "share, expenses)",
+                    7, 1000);
+  for (const auto& share : split.shares) {
+    batch.text(split.month.str())
+        .integer(employees.at(share.employee_number))
+        .integer(members.at(share.member_siret))
+        .integer(share.hours.minutes())
+        .text(billing::to_string(share.basis))
+        .money(share.cost_share)
+        .money(share.expenses);
+  }
+  batch.flush();
+}
+
+void prepare_series(Database& db, const std::string& prefix, int year) {
+  db.prepare("INSERT IGNORE INTO invoice_counters (series) VALUES (?)")
+      .text(1, prefix + "-" + std::to_string(year))
+      .execute();
+}
+
+std::string next_invoice_number(Database& db, const std::string& prefix, int year) {
+  const std::string series = prefix + "-" + std::to_string(year);
+  Rows rows = db.prepare("SELECT last_number FROM invoice_counters WHERE series = ? FOR UPDATE")
+                  .text(1, series)
+                  .query();
+  if (!rows.next()) {
+    throw Error(ErrorKind::Failure, "internal: invoice series " + series + " was not prepared");
+  }
+  const int64_t number = rows.integer("last_number") + 1;
+  db.prepare("UPDATE invoice_counters SET last_number = ? WHERE series = ?")
+      .integer(1, number)
+      .text(2, series)
+      .execute();
+  return invoice_number(prefix, year, number);
+}
+
+std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
+                                        const config::Settings& settings,
+                                        const billing::VatSettings& vat, Date issue_date) {
+  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
+  const auto member_ids = ids_by(db, "SELECT id, siret FROM members", "siret");
+  const auto names = employee_names(db);
+  std::map<std::string, std::vector<billing::Share>> by_member;
+  for (const auto& share : split.shares) {
+    by_member[share.member_siret].push_back(share);
+  }
+  std::vector<std::string> numbers;
+  BatchInsert lines(db, kLineColumns, 9, 1000);
+  for (const auto& member : list_members(db)) {  // legal-name order
+    auto shares = by_member.find(member.siret);
+    if (shares == by_member.end()) {
+      continue;
+    }
+    auto draft =
+        billing::build_invoice(member.siret, month, member.billing, shares->second, names, vat);
+    if (!draft) {
+      continue;
+    }
+    const std::string number =
+        next_invoice_number(db, settings.invoicing.invoice_prefix, issue_date.year());
+    const int64_t id =
+        insert_invoice(db, number, false, member_ids.at(member.siret), *draft, issue_date,
+                       issue_date.plus_days(member.billing.payment_days), std::nullopt, "");
+    insert_lines(lines, id, *draft, employees, {});
+    numbers.push_back(number);
+  }
+  lines.flush();
+  return numbers;
+}
+
+StoredInvoice credit_invoice(Database& db, const std::string& number,
+                             const std::vector<int>& positions, const std::string& reason,
+                             const config::Settings& settings, Date issue_date) {
+  if (reason.empty()) {
+    throw Error(ErrorKind::BadInput, "a credit note needs a reason (--reason)");
+  }
+  prepare_series(db, settings.invoicing.credit_prefix, issue_date.year());
+  Transaction transaction(db);
+  // Lock the invoice so two credits of the same invoice are serialized.
+  Rows lock =
+      db.prepare("SELECT id FROM invoices WHERE number = ? FOR UPDATE").text(1, number).query();
+  if (!lock.next()) {
+    throw Error(ErrorKind::NotFound, "no invoice " + number);
+  }
+  const StoredInvoice invoice = load_invoice(db, number);
+  if (invoice.credit) {
+    throw Error(ErrorKind::Conflict, number + " is a credit note: it cannot be credited");
+  }
+  // Lines already credited by earlier credit notes, and what they took.
+  std::set<int> done;
+  Money credited_fee;
+  Money credited_vat;
+  {
+    Rows rows = db.prepare(
+                      "SELECT l.credited_position, l.kind, l.amount FROM invoice_lines l JOIN "
+                      "invoices c ON c.id = l.invoice_id WHERE c.credited_invoice_id = ?")
+                    .integer(1, invoice.id)
+                    .query();
+    while (rows.next()) {
+      if (!rows.is_null("credited_position")) {
+        done.insert(static_cast<int>(rows.integer("credited_position")));
+      }
+      if (rows.text("kind") == "fee") {
+        credited_fee += rows.money("amount");
+      }
+    }
+    Rows vat = db.prepare("SELECT SUM(vat) AS vat FROM invoices WHERE credited_invoice_id = ?")
+                   .integer(1, invoice.id)
+                   .query();
+    if (vat.next() && !vat.is_null("vat")) {
+      credited_vat = vat.money("vat");
+    }
+  }
+  std::vector<int> chosen;  // 0-based lines to credit
+  const int count = static_cast<int>(invoice.lines.size());
+  if (positions.empty()) {
+    for (int p = 0; p < count; ++p) {
+      if (!done.contains(p + 1) && invoice.lines[p].kind != InvoiceLineKind::Fee) {
+        chosen.push_back(p);
+      }
+    }
+    if (chosen.empty()) {
+      throw Error(ErrorKind::Conflict, number + " is already fully credited");
+    }
+  } else {
+    for (int position : positions) {
+      if (position < 1 || position > count) {
+        throw Error(ErrorKind::BadInput, number + " has no line " + std::to_string(position) +
+                                             " (lines 1 to " + std::to_string(count) + ")");
+      }
+      if (invoice.lines[position - 1].kind == InvoiceLineKind::Fee) {
+        throw Error(ErrorKind::BadInput,
+                    "line " + std::to_string(position) +
+                        " is the management fee: it is credited with the lines it is computed on");
+      }
+      if (done.contains(position)) {
+        throw Error(ErrorKind::Conflict,
+                    "line " + std::to_string(position) + " of " + number + " is already credited");
+      }
+      chosen.push_back(position - 1);
+    }
+  }
+  // Crediting every remaining line: the credit takes exactly what is left, so the invoice and its
+  // credit notes add up to zero.
+  const bool completes =
+      static_cast<int>(done.size() + chosen.size()) ==
+      static_cast<int>(std::count_if(invoice.lines.begin(), invoice.lines.end(),
+                                     [](const auto& l) { return l.kind != InvoiceLineKind::Fee; }));
+  const billing::InvoiceDraft original = draft_of(invoice);
+  registry::BillingAgreement agreement;
+  for (const auto& member : list_members(db)) {
+    if (member.siret == invoice.member_siret) {
+      agreement = member.billing;
+    }
+  }
+  billing::InvoiceDraft credit;
+  std::vector<int> credited_positions;  // per credit line: the original position (1-based)
+  if (completes && done.empty()) {
+    credit = billing::build_credit(original, agreement, {});
+    for (size_t p = 0; p < credit.lines.size(); ++p) {
+      credited_positions.push_back(static_cast<int>(p) + 1);
+    }
+  } else {
+    credit = billing::build_credit(original, agreement, chosen);
+    for (int p : chosen) {
+      credited_positions.push_back(p + 1);
+    }
+    if (completes) {
+      // Exact remainder of the fee and VAT.
+      for (auto& line : credit.lines) {
+        if (line.kind == InvoiceLineKind::Fee) {
+          line.amount = -(invoice.fee + credited_fee);
+          credit.fee = line.amount;
+        }
+      }
+      credit.net_total = credit.lines_total + credit.fee;
+      credit.vat = -(invoice.vat + credited_vat);
+      credit.total = credit.net_total + credit.vat;
+    }
+  }
+  const std::string credit_number =
+      next_invoice_number(db, settings.invoicing.credit_prefix, issue_date.year());
+  const auto member_ids = ids_by(db, "SELECT id, siret FROM members", "siret");
+  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
+  const int64_t id = insert_invoice(db, credit_number, true, member_ids.at(invoice.member_siret),
+                                    credit, issue_date, issue_date, invoice.id, reason);
+  BatchInsert lines(db, kLineColumns, 9, 500);
+  insert_lines(lines, id, credit, employees, credited_positions);
+  lines.flush();
+  StoredInvoice stored = load_invoice(db, credit_number);
+  transaction.commit();
+  return stored;
+}
+
+std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month>& month,
+                                         const std::optional<std::string>& member) {
+  return query_invoices(db, "(? = '' OR i.month = ?) AND (? = '' OR m.siret = ?)",
+                        {month ? month->str() : "", month ? month->str() : "", member.value_or(""),
+                         member.value_or("")});
+}
+
+StoredInvoice load_invoice(Database& db, const std::string& number) {
+  auto invoices = query_invoices(db, "i.number = ?", {number});
+  if (invoices.empty()) {
+    throw Error(ErrorKind::NotFound, "no invoice " + number);
+  }
+  return std::move(invoices.front());
+}
+
+std::vector<billing::Regularisation> year_regularisation(Database& db, int year) {
+  const std::string from = std::to_string(year) + "-01";
+  const std::string to = std::to_string(year) + "-12";
+  std::vector<billing::MemberAmount> invoiced;
+  {
+    Rows rows = db.prepare(
+                      "SELECT m.siret, SUM(l.amount) AS amount FROM invoice_lines l JOIN "
+                      "invoices i ON i.id = l.invoice_id JOIN members m ON m.id = i.member_id "
+                      "WHERE i.billing_model = 'coefficient' AND l.kind = 'employee' AND "
+                      "i.month BETWEEN ? AND ? GROUP BY m.siret ORDER BY m.siret")
+                    .text(1, from)
+                    .text(2, to)
+                    .query();
+    while (rows.next()) {
+      invoiced.push_back({rows.text("siret"), rows.money("amount")});
+    }
+  }
+  std::vector<billing::MemberAmount> shares;
+  {
+    Rows rows = db.prepare(
+                      "SELECT m.siret, SUM(s.share) AS amount FROM cost_shares s JOIN members m "
+                      "ON m.id = s.member_id WHERE m.billing_model = 'coefficient' AND "
+                      "s.month BETWEEN ? AND ? GROUP BY m.siret ORDER BY m.siret")
+                    .text(1, from)
+                    .text(2, to)
+                    .query();
+    while (rows.next()) {
+      shares.push_back({rows.text("siret"), rows.money("amount")});
+    }
+  }
+  return billing::regularise(invoiced, shares);
+}
+
+billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
+                                  Date day) {
+  billing::VatSettings vat;
+  if (settings.ge.vat_regime == config::VatRegime::Exempt) {
+    vat.exempt = true;
+    vat.mention = settings.invoicing.exempt_mention;
+    return vat;
+  }
+  const payroll::RateSet* set = rates.at(day);
+  if (set == nullptr) {
+    throw Error(ErrorKind::BadInput, "no rates file covers " + day.str() + " (VAT rate)");
+  }
+  vat.rate = set->constants.vat_standard_rate;
+  return vat;
+}
+
+}  // namespace gepaie::store

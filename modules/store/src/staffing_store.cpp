@@ -1,5 +1,7 @@
 #include "gepaie/store/staffing_store.h"
 
+#include "gepaie/store/periods.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -269,6 +271,7 @@ std::vector<Allocation> list_allocations(Database& db) {
 GenerateReport generate_timesheets(Database& db, Month month) {
   GenerateReport report;
   Transaction transaction(db);
+  ensure_month_open(db, month, "generating timesheets");
   const auto members = member_ids(db);
   const auto employees = employee_ids(db);
   const auto periods = employment_periods(db);
@@ -313,6 +316,7 @@ TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile
                                        Month month) {
   TimesheetImportReport report;
   Transaction transaction(db);
+  ensure_month_open(db, month, "importing a timesheet");
   const auto members = member_ids(db);
   const auto employees = employee_ids(db);
   config::ProblemList problems;
@@ -455,6 +459,8 @@ namespace {
 int change_state(Database& db, Month month, const char* from, const char* to,
                  const std::optional<std::string>& employee,
                  const std::optional<std::string>& member, const std::string& approved_by) {
+  Transaction transaction(db);
+  ensure_month_open(db, month, std::string("changing timesheets to ") + to);
   Statement update = db.prepare(
       std::string("UPDATE timesheets t JOIN employees e ON e.id = t.employee_id"
                   " JOIN members m ON m.id = t.member_id SET t.state = ?, ") +
@@ -476,6 +482,7 @@ int change_state(Database& db, Month month, const char* from, const char* to,
                                          (employee ? " of " + *employee : "") +
                                          (member ? " at " + *member : ""));
   }
+  transaction.commit();
   return static_cast<int>(changed);
 }
 

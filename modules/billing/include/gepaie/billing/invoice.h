@@ -2,8 +2,10 @@
 // Pure: numbering, dates of issue and storage belong to the store.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gepaie/billing/split.h"
@@ -43,8 +45,8 @@ struct InvoiceDraft {
   Month month;
   registry::BillingModel model = registry::BillingModel::CostSplit;
   std::vector<InvoiceLine> lines;  // employees (input order), expenses, then the fee
-  Money cost_share;   // the member's real share of the month's cost (reconciliation)
-  Money lines_total;  // employee and expense lines, before fee and VAT
+  Money cost_share;                // the member's real share of the month's cost (reconciliation)
+  Money lines_total;               // employee and expense lines, before fee and VAT
   Money fee;
   Money net_total;  // hors taxes = lines_total + fee
   Rate vat_rate;
@@ -60,6 +62,25 @@ using EmployeeLabels = std::map<std::string, std::string>;
 // per employee with the share; fee = share total × fee rate, or hours × fee per hour. Coefficient:
 // one line per employee = hours × round(hourly rate × coefficient); no separate fee. Expenses: one
 // line per employee with expenses. A member with nothing to bill gets no invoice (nullopt).
+//
+// Details:
+// - an employee line for each share with hours or a cost share (expense-only rows give only an
+//   expense line), labelled from `labels` or else the employee number;
+// - cost split: amount = cost share, unit price = cost share ÷ hours rounded half-up to the cent
+//   (0 without hours); coefficient: unit price = hourly rate × coefficient rounded to the cent,
+//   amount = unit price × minutes ÷ 60 rounded half-up (a share without hours bills 0);
+// - expense lines "Frais — <label>", hours and unit price 0;
+// - fee (cost split only): employee lines total × fee rate, one rounding, "Frais de gestion 8 %"
+//   (hours and unit price 0); or fee per hour × the employee lines' hours, "Frais de gestion
+//   2,50 € / h" (hours and unit price set); a line whenever the fee is not 0;
+// - cost_share = the sum of the shares' cost shares whatever the model, so that the invoices of a
+//   month carry exactly the month's cost;
+// - VAT: exempt → rate 0, VAT 0, the mention copied; else net × rate, one rounding, no mention.
+// Throws BadInput: an agreement with both a fee rate and a fee per hour (cost split), a
+// coefficient agreement with coefficient 0, a negative fee rate, fee per hour or coefficient, a
+// negative VAT rate, a share of another member, negative hours, a negative hourly rate
+// (coefficient). The fee fields of a coefficient agreement are ignored (the fee is in the
+// coefficient).
 std::optional<InvoiceDraft> build_invoice(const std::string& member_siret, Month month,
                                           const registry::BillingAgreement& agreement,
                                           const std::vector<Share>& shares,
@@ -70,6 +91,18 @@ std::optional<InvoiceDraft> build_invoice(const std::string& member_siret, Month
 // the fee (fee rate × credited amount, or fee per hour × credited hours) unless the fee line
 // itself is among the positions. VAT recomputed on the credited net; a full credit is the exact
 // negation of the invoice. Throws BadInput for a position out of range or repeated.
+//
+// Details:
+// - a credited line keeps its label and unit price; its hours and amount are negated;
+// - the fee part is a Fee line labelled like the invoice's fee line, never more in magnitude than
+//   the invoice's fee, only when the invoice is cost split with a fee and `agreement` (the one the
+//   invoice was built with) has a fee rate or a fee per hour;
+// - cost_share: a full credit negates it; a partial one carries −(credited employee amounts)
+//   under cost split (the line amount is the share), and under the coefficient model the
+//   negated invoice cost share when every employee line is credited, else 0 (a line's cost share
+//   is not recorded on the invoice);
+// - totals recomputed: lines_total = non-fee lines, fee = fee lines, VAT = net × the invoice's
+//   rate (one rounding), the mention kept.
 InvoiceDraft build_credit(const InvoiceDraft& invoice, const registry::BillingAgreement& agreement,
                           const std::vector<int>& positions);
 
@@ -77,7 +110,7 @@ InvoiceDraft build_credit(const InvoiceDraft& invoice, const registry::BillingAg
 // cost share (plus the fee their agreement would have carried under cost split: none).
 // `invoiced`: what each coefficient member's invoices (net of credit notes) billed in employee
 // lines over the year; `shares`: their cost shares of the same months. One row per member of
-// either list, siret order.
+// either list, siret order. Repeated sirets in a list are summed.
 struct Regularisation {
   std::string member_siret;
   Money billed;      // employee lines billed with the coefficient over the year (net of credits)

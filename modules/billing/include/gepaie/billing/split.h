@@ -14,7 +14,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gepaie/core/hours.h"
@@ -34,9 +36,9 @@ struct MemberAmount {
 
 struct EmployeeCost {
   std::string employee_number;
-  Money cost;                      // total employer cost of the month (the payslip's total cost)
-  std::vector<MemberHours> worked;     // approved hours worked at each member this month
-  std::vector<MemberHours> reference;  // hours of the reference window (fallback weights)
+  Money cost;                       // total employer cost of the month (the payslip's total cost)
+  std::vector<MemberHours> worked;  // approved hours worked at each member this month
+  std::vector<MemberHours> reference;         // hours of the reference window (fallback weights)
   std::vector<std::string> contract_members;  // last fallback: equal parts
   std::vector<MemberAmount> expenses;         // expenses incurred at one member
   Money hourly_rate;  // the employee's gross hourly rate (coefficient billing)
@@ -44,6 +46,7 @@ struct EmployeeCost {
 
 enum class SplitBasis { Worked, Reference, Contract };
 const char* to_string(SplitBasis basis);  // worked, reference, contract
+std::optional<SplitBasis> split_basis_from(std::string_view text);
 
 // One employee's part at one member. A member with expenses but no share still has a row.
 struct Share {
@@ -59,9 +62,20 @@ struct Share {
 // The shares of every employee, in input order, members in the order of their first appearance
 // (worked, then reference, contract, expenses). Throws Error(BadInput) naming the employee when a
 // cost cannot be placed (no hours, no reference, no contract member) or hours are negative.
+//
+// Details:
+// - repeated members in `worked`, `reference` or `expenses` are merged (summed), repeated
+//   contract members count once; members with 0 hours carry no weight;
+// - rows: the members of the basis used (all of them, even when the cost is 0, so a member who
+//   had the employee for some hours sees it), plus the members with expenses (share 0, hours 0,
+//   the employee's basis); under a fallback basis `hours` is 0;
+// - a zero cost that has no basis at all is not an error: only the expense rows (basis Worked);
+// - an empty siret is BadInput, as are negative hours; the cost and expenses may be negative
+//   (a correction): the split of −x is the negation of the split of x.
 std::vector<Share> split_costs(const std::vector<EmployeeCost>& employees);
 
-// Totals per member (siret order): hours, cost share, expenses.
+// Totals per member (siret order): hours, cost share, expenses; `employees` counts the distinct
+// employee numbers with a row at the member.
 struct MemberTotal {
   std::string member_siret;
   Hours hours;

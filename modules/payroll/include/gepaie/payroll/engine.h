@@ -63,12 +63,18 @@ struct PayElements {
   std::optional<Date> exit;   // last day of the contract when inside the month
   Rate income_tax_rate;       // taux du prélèvement à la source
   YearToDate year_to_date;
+  // Net adjustments after income tax: neither subject to contributions nor taxable.
+  Money transit_refund;          // employer's share of the public-transport pass, refunded
+  Money expense_refund;          // professional expenses refunded
+  Money meal_voucher_deduction;  // the employee's share of the meal vouchers, withheld
 };
 
 enum class LineKind {
   Earning,       // part of gross pay
   Contribution,  // employee and/or employer contribution
   Reduction,     // exemption or reduction of contributions (amounts are negative)
+  Adjustment,    // after income tax, added to the net paid: employee_amount is what the employee
+                 // receives (a refund, positive) or gives up (a withholding, negative)
 };
 
 // Codes and labels point into the RateSet or into the engine's own constants: a payslip must
@@ -95,7 +101,7 @@ struct Totals {
   Money net_taxable;             // net imposable
   Money net_social;              // montant net social
   Money income_tax;
-  Money net_paid;             // net payé
+  Money net_paid;             // net payé: net before tax − income tax + the adjustments
   Money employer_cost;        // coût total employeur = gross + employer contributions
   Money overtime_tax_exempt;  // overtime pay exempted from income tax this month
 
@@ -119,7 +125,7 @@ struct Payslip {
   Money ceiling;                   // plafond of the month, prorated
   Money smic_reference;            // SMIC of the month for the paid hours (general reduction)
   Rate reduction_coefficient;      // general reduction coefficient, 4 decimals
-  std::vector<PayslipLine> lines;  // earnings, then contributions by group, then reductions
+  std::vector<PayslipLine> lines;  // earnings, contributions by group, reductions, adjustments
   Totals totals;
 };
 

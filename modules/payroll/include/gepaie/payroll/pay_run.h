@@ -5,7 +5,48 @@
 // Weeks (documented rule): overtime and extra hours are counted per civil week, Monday to Sunday,
 // and a week belongs to the month that holds its Sunday. The days of the previous month in the
 // first week of the month therefore count for this month's overtime; the days of this month in
-// a week that ends next month count next month.
+// a week that ends next month count next month. Hours worked and training count toward the
+// week's threshold; paid leave, sickness and public holidays do not.
+// - Full time: overtime beyond the contractual hours (at least the legal 35 h), the first 8 hours
+//   beyond the legal hours at +25 %, the rest at +50 %. A contract above the legal hours (39 h)
+//   has its structural overtime in the monthly base: it uses up that much of the first band.
+// - Part-time: heures complémentaires beyond the contractual hours, up to a tenth of them at
+//   +10 %, the rest at +25 % (the legal limits are checked by staffing, not here: what was worked
+//   is paid).
+// - A week cut by the contract's entry or exit has its threshold (and structural hours)
+//   prorated to the contract's days Monday to Friday: hours × days / 5.
+// - Days of the window outside the contract are ignored (another contract pays them).
+//
+// Absences (the month's own days under contract): unpaid leave and sickness are deducted (no
+// employer salary maintenance: the CPAM pays the daily allowances); paid leave is deducted and
+// paid back as the paid-leave pay; public holidays and training are paid. Deductions are
+// base × hours / scheduled hours, the scheduled hours being the expected hours of the days under
+// contract, scaled by month days / contract days in a month with an entry or exit (the engine
+// prorates the base by calendar days), or the contract's monthly hours when nothing is expected.
+//
+// Paid leave (hundredths of a jour ouvrable):
+// - earned = (2.5 × contract days not in sickness + 2 × days with sickness hours) / days of the
+//   month, rounded half up, capped at 30 days a reference period (current_earned included);
+// - taken, décompte en jours ouvrables: a weekday with paid-leave hours is one day, and a
+//   Saturday is one more when the Friday before it is on paid leave (Mon–Fri = 6 days);
+// - paid at the higher of the maintien (the amount deducted for the leave hours) and the
+//   dixième: 10 % × previous_gross × days / previous_earned for the days taken from the N-1
+//   balance, then 10 % × current_gross × days / current_earned for days taken beyond it;
+// - reference_gross: the month's gross, paid-leave pay included (L3141-24), the indemnité
+//   compensatrice left out.
+//
+// Contract end (the month holding contract.end):
+// - CDD: indemnité de fin de contrat = 10 % × (history.contract_gross + the month's gross
+//   without the end indemnities);
+// - indemnité compensatrice for the days left (N-1 and N balances plus this month's): the
+//   higher of monthly base × days / 26 (26 jours ouvrables a month = 6 × 52 / 12) and
+//   10 % × (previous_gross + current_gross + the month's gross + the CDD indemnity) × days /
+//   (previous_earned + current_earned + earned).
+//
+// Benefits: one meal voucher per day of the month with hours worked (the employer's share is an
+// employer cost, the employee's share is withheld from the net); the employer's share of the
+// transport pass (50 %, prorated by calendar days under contract) is refunded on the payslip and
+// is an employer cost; the occupational-health fee costs a twelfth of its yearly amount.
 #pragma once
 
 #include <optional>
@@ -52,15 +93,15 @@ struct EmployeeHistory {
 
 // The GE's policies that are not law (gepaie.yaml, `payroll:`).
 struct BenefitSettings {
-  Money meal_voucher_value;             // face value of one meal voucher
-  Rate meal_voucher_employer_share;     // part the employer pays (the employee's part is withheld)
-  Money occupational_health_yearly;     // health-at-work service fee per employee and year
+  Money meal_voucher_value;          // face value of one meal voucher
+  Rate meal_voucher_employer_share;  // part the employer pays (the employee's part is withheld)
+  Money occupational_health_yearly;  // health-at-work service fee per employee and year
 };
 
 struct PayRunInput {
   Month month;
-  registry::Contract contract;       // active in the month; its terms at the month's last active
-                                     // day apply to the whole month
+  registry::Contract contract;  // active in the month; its terms at the month's last active
+                                // day apply to the whole month
   registry::EmployeeBenefits benefits;
   std::vector<DayRecord> days;  // every day from the Monday of the month's first week to the
                                 // month's last day, in order (days without anything may be absent)
@@ -79,20 +120,20 @@ struct OtherCosts {
 };
 
 struct LeaveMonth {
-  int earned = 0;         // hundredths of a day earned this month
-  int taken = 0;          // hundredths of a day taken this month (jours ouvrables)
-  Money reference_gross;  // this month's gross that counts in the dixième's base
-  Money maintien;         // value of the leave taken by maintien de salaire
-  Money dixieme;          // value of the leave taken by the dixième
+  int earned = 0;             // hundredths of a day earned this month
+  int taken = 0;              // hundredths of a day taken this month (jours ouvrables)
+  Money reference_gross;      // this month's gross that counts in the dixième's base
+  Money maintien;             // value of the leave taken by maintien de salaire
+  Money dixieme;              // value of the leave taken by the dixième
   int remaining_at_exit = 0;  // days compensated at exit (hundredths), 0 unless leaving
 };
 
 struct PayRunResult {
   PayElements elements;
   Payslip payslip;
-  Money monthly_base;   // base gross for the contractual hours of a whole month
-  Money hourly_rate;    // gross hourly rate: monthly base / monthly contractual hours
-  Hours worked;         // hours worked in the month's own days
+  Money monthly_base;  // base gross for the contractual hours of a whole month
+  Money hourly_rate;   // gross hourly rate: monthly base / monthly contractual hours
+  Hours worked;        // hours worked in the month's own days
   LeaveMonth leave;
   YearToDate year_to_date;  // this calendar year, this month included
   OtherCosts other_costs;

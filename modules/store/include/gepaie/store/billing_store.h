@@ -1,0 +1,94 @@
+// The cost split and the invoices in the database: the split of a month from its payslips and
+// approved hours, invoice numbering (continuous, no gaps, in the issuing transaction), credit
+// notes, listings and the year-end regularisation of coefficient members.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gepaie/billing/invoice.h"
+#include "gepaie/billing/split.h"
+#include "gepaie/config/settings.h"
+#include "gepaie/core/calendar.h"
+#include "gepaie/store/database.h"
+
+namespace gepaie::store {
+
+struct MonthSplit {
+  Month month;
+  bool closed = false;  // read from the close's stored shares; else computed from the draft run
+  std::vector<billing::Share> shares;
+  std::vector<billing::MemberTotal> totals;
+  Money payslip_total_cost;  // the sum over payslips (must equal the sum of shares)
+  Money expenses;
+};
+
+// The month's split: the stored one of a closed month, else computed from the month's payslips
+// (NotFound when there is no pay run). `reference_months`: the window of the fallback basis.
+MonthSplit month_split(Database& db, Month month, int reference_months);
+// Computes it from the payslips, whatever the month's state (the close uses it).
+MonthSplit compute_split(Database& db, Month month, int reference_months);
+void store_split(Database& db, const MonthSplit& split);  // inside the close's transaction
+
+struct StoredInvoiceLine {
+  billing::InvoiceLineKind kind = billing::InvoiceLineKind::Employee;
+  std::string employee_number;
+  std::string label;
+  Hours hours;
+  Money unit_price;
+  Money amount;
+};
+
+struct StoredInvoice {
+  int64_t id = 0;
+  std::string number;
+  bool credit = false;
+  std::string member_siret;
+  std::string member_name;
+  Month month;
+  Date issue_date;
+  Date due_date;
+  registry::BillingModel model = registry::BillingModel::CostSplit;
+  Money cost_share, lines_total, fee, net_total;
+  Rate vat_rate;
+  Money vat, total;
+  std::string vat_mention;
+  std::string credited_number;  // credit note: the invoice it cancels
+  std::string reason;
+  std::vector<StoredInvoiceLine> lines;
+};
+
+// The next number of `prefix` for the year: "FA-2026-000123". Locks the series' counter row
+// until the transaction ends, so concurrent issuers wait and numbers stay continuous; a rolled
+// back transaction gives its numbers back. Call inside a transaction; the counter row must exist
+// (prepare_series, outside the transaction).
+std::string next_invoice_number(Database& db, const std::string& prefix, int year);
+void prepare_series(Database& db, const std::string& prefix, int year);
+
+// Issues the month's invoices (one per member with something to bill), numbered in member order.
+// Inside the caller's transaction.
+std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
+                                        const config::Settings& settings,
+                                        const billing::VatSettings& vat, Date issue_date);
+
+// A credit note cancelling the invoice `number` in full, or only the lines at `positions`
+// (1-based, as `invoice show` prints them). Its own transaction. An invoice already fully
+// credited, a line already credited, a credit note: Conflict; unknown number: NotFound.
+StoredInvoice credit_invoice(Database& db, const std::string& number,
+                             const std::vector<int>& positions, const std::string& reason,
+                             const config::Settings& settings, Date issue_date);
+
+std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month>& month,
+                                         const std::optional<std::string>& member);
+StoredInvoice load_invoice(Database& db, const std::string& number);  // NotFound
+
+// Coefficient members over a calendar year: billed (invoices net of credit notes) vs real cost
+// shares of the closed months.
+std::vector<billing::Regularisation> year_regularisation(Database& db, int year);
+
+// VAT regime of the GE with its rate on `day` (from the rates) and the exempt mention.
+billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
+                                  Date day);
+
+}  // namespace gepaie::store

@@ -1,0 +1,182 @@
+#include "gepaie/store/close.h"
+
+#include <chrono>
+
+#include "gepaie/core/error.h"
+#include "gepaie/store/periods.h"
+#include "gepaie/store/staffing_store.h"
+
+namespace gepaie::store {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A server-side lock named after the schema and the month, released when the connection ends
+// (also when the process is killed): a second close fails at once instead of waiting.
+class CloseLock {
+ public:
+  CloseLock(Database& db, Month month) : db_(db), name_("gepaie-close-" + month.str() + "-") {
+    name_ += db.schema().substr(0, 64 - name_.size());
+    Rows rows = db_.prepare("SELECT GET_LOCK(?, 0) AS got").text(1, name_).query();
+    if (!rows.next() || rows.is_null("got") || rows.integer("got") != 1) {
+      throw Error(ErrorKind::Conflict,
+                  "another close of " + month.str() + " is running: try again when it is done");
+    }
+  }
+  ~CloseLock() {
+    try {
+      db_.prepare("SELECT RELEASE_LOCK(?) AS released").text(1, name_).query();
+    } catch (...) {
+    }
+  }
+
+ private:
+  Database& db_;
+  std::string name_;
+};
+
+void check_timesheets(Database& db, Month month, CloseReport& report) {
+  std::string pending;
+  int count = 0;
+  for (const auto& sheet : timesheet_summaries(db, month)) {
+    ++report.timesheets;
+    if (sheet.state != staffing::TimesheetState::Approved) {
+      if (++count <= 10) {
+        pending += "\n  " + sheet.employee_number + " at " + sheet.member_siret + " (" +
+                   staffing::to_string(sheet.state) + ")";
+      }
+    }
+  }
+  if (count > 0) {
+    throw Error(ErrorKind::Conflict,
+                std::to_string(count) + " timesheet(s) of " + month.str() +
+                    " not approved; the close needs every timesheet approved:" + pending +
+                    (count > 10 ? "\n  ..." : ""));
+  }
+}
+
+void check_working_time(Database& db, Month month, const CloseOptions& options,
+                        CloseReport& report) {
+  const auto input = check_input(db, month, options.limits.average_weeks);
+  std::string listed;
+  int errors = 0;
+  for (const auto& violation : staffing::check_working_time(input, options.limits)) {
+    if (violation.severity != staffing::Severity::Error) {
+      continue;
+    }
+    if (++errors <= 10) {
+      listed += "\n  " + violation.employee_number + ": " + violation.message;
+    }
+  }
+  report.violations = errors;
+  if (errors > 0 && !options.force) {
+    throw Error(ErrorKind::Conflict,
+                std::to_string(errors) + " working-time error(s) in " + month.str() + ":" + listed +
+                    (errors > 10 ? "\n  ..." : "") +
+                    "\nfix the timesheets, or close anyway with --force --reason \"...\"");
+  }
+}
+
+Reconciliation reconcile(Database& db, const std::vector<std::string>& numbers,
+                         const MonthSplit& split) {
+  Reconciliation r;
+  r.payslip_cost = split.payslip_total_cost;
+  for (const auto& total : split.totals) {
+    r.shares += total.cost_share;
+  }
+  for (const auto& number : numbers) {
+    const StoredInvoice invoice = load_invoice(db, number);
+    Money employee_lines;
+    for (const auto& line : invoice.lines) {
+      if (line.kind == billing::InvoiceLineKind::Employee) {
+        employee_lines += line.amount;
+      } else if (line.kind == billing::InvoiceLineKind::Expense) {
+        r.expenses += line.amount;
+      }
+    }
+    if (invoice.model == registry::BillingModel::Coefficient) {
+      r.coefficient_billed += employee_lines;
+      r.coefficient_shares += invoice.cost_share;
+    } else {
+      r.cost_split_billed += employee_lines;
+      r.cost_split_shares += invoice.cost_share;
+    }
+    r.fees += invoice.fee;
+    r.vat += invoice.vat;
+    r.invoiced_total += invoice.total;
+  }
+  return r;
+}
+
+}  // namespace
+
+CloseReport close_month(Database& db, const payroll::RateBook& rates,
+                        const config::Settings& settings, Month month,
+                        const CloseOptions& options) {
+  if (options.force && options.reason.empty()) {
+    throw Error(ErrorKind::BadInput, "--force needs a --reason (it is recorded with the month)");
+  }
+  auto stage = [&options](const char* name) {
+    if (options.stage) {
+      options.stage(name);
+    }
+  };
+  CloseReport report;
+  report.month = month;
+  CloseLock lock(db, month);
+  prepare_month(db, month);
+  prepare_series(db, settings.invoicing.invoice_prefix, options.issue_date.year());
+  const billing::VatSettings vat = vat_settings(settings, rates, options.issue_date);
+
+  Transaction transaction(db);
+  if (month_closed(db, month)) {
+    throw Error(ErrorKind::Conflict, month.str() + " is already closed");
+  }
+  lock_month(db, month, "closing");
+  stage("locked");
+
+  auto start = Clock::now();
+  check_timesheets(db, month, report);
+  check_working_time(db, month, options, report);
+  report.check_seconds = seconds_since(start);
+  stage("checked");
+
+  report.pay_run = run_payroll(db, rates, settings.payroll, month);
+  stage("paid");
+
+  start = Clock::now();
+  report.split = compute_split(db, month, settings.payroll.split_reference_months);
+  store_split(db, report.split);
+  report.split_seconds = seconds_since(start);
+  stage("split");
+
+  start = Clock::now();
+  report.invoices = issue_invoices(db, month, report.split, settings, vat, options.issue_date);
+  report.invoice_seconds = seconds_since(start);
+  stage("invoiced");
+
+  report.reconciliation = reconcile(db, report.invoices, report.split);
+  if (!report.reconciliation.balanced()) {
+    throw Error(ErrorKind::Failure,
+                "the reconciliation of " + month.str() + " does not balance: nothing was closed");
+  }
+  db.prepare(
+        "UPDATE periods SET state = 'closed', closed_at = CURRENT_TIMESTAMP, closed_by = ?, "
+        "forced_reason = ? WHERE month = ?")
+      .optional_text(1, options.closed_by)
+      .optional_text(2, options.force ? options.reason : std::string())
+      .text(3, month.str())
+      .execute();
+  stage("closing");
+  start = Clock::now();
+  transaction.commit();
+  report.commit_seconds = seconds_since(start);
+  report.split.closed = true;
+  return report;
+}
+
+}  // namespace gepaie::store
