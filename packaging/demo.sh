@@ -39,8 +39,23 @@ step "Working-time checks for $month"
 gepaie staff check --month "$month"
 step "Allocation proposal for the members' open demands (not applied; --apply writes it)"
 gepaie staff propose --from 2026-11-30 --to 2027-06-30
-step "One payslip simulated with the 2026 rates (config/examples/simulate.yaml)"
-gepaie simulate config/examples/simulate.yaml
+if ! gepaie period list --json | grep -A1 "\"$month\"" | grep -q closed; then
+  step "An expense: a train ticket for E003 at Basalte Records, billed to that member"
+  gepaie expense add --employee E003 --member 87001285300012 --date 2026-11-18 \
+    --amount 42.60 --label "Train Clermont – Lyon (salon)"
+  step "Closing $month: checks, pay run, cost split, invoices, lock — one transaction"
+  gepaie close --month "$month" --issue-date 2026-11-30 --by "demo"
+else
+  step "$month is already closed"
+fi
+step "The cost split of $month per member"
+gepaie split --month "$month"
+step "The payroll journal of $month (payslip summary)"
+gepaie payroll show --month "$month"
+step "The invoices of $month"
+gepaie invoice list --month "$month"
+step "One payslip in detail (E007, overtime week)"
+gepaie payroll show --month "$month" --employee E007
 
 printf '\nThe database server keeps running for further commands (build/modules/cli/gepaie --help);\n'
 printf 'stop it with: build/modules/cli/gepaie db stop\n'
