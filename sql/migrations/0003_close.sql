@@ -82,6 +82,9 @@ CREATE TABLE payslips (
   leave_earned_cdays     INT           NOT NULL,  -- hundredths of a jour ouvrable
   leave_taken_cdays      INT           NOT NULL,
   leave_reference_gross  DECIMAL(14,2) NOT NULL,  -- gross counted for the dixième
+  leave_n1_remaining_cdays INT         NOT NULL,  -- balances after this month: period N-1 ...
+  leave_n_earned_cdays   INT           NOT NULL,  -- ... period N (June–May), earned so far
+  leave_n_remaining_cdays INT          NOT NULL,  -- ... and what is left of it
   ytd_gross              DECIMAL(14,2) NOT NULL,  -- cumulatives of the calendar year, this month included
   ytd_net_taxable        DECIMAL(14,2) NOT NULL,
   ytd_income_tax         DECIMAL(14,2) NOT NULL,

@@ -110,6 +110,11 @@ void json_payslip(JsonWriter& json, const store::StoredPayslip& p) {
   json.key("expenses").number(p.expenses.str());
   json.key("leave_earned_days").number(days_decimal(p.leave_earned));
   json.key("leave_taken_days").number(days_decimal(p.leave_taken));
+  json.key("leave_balance").begin_object();
+  json.key("previous_period_remaining").number(days_decimal(p.leave_n1_remaining));
+  json.key("current_period_earned").number(days_decimal(p.leave_n_earned));
+  json.key("current_period_remaining").number(days_decimal(p.leave_n_remaining));
+  json.end_object();
   json.key("year_to_date").begin_object();
   json.key("gross").number(p.year_to_date.gross.str());
   json.key("net_taxable").number(p.year_to_date.net_taxable.str());
@@ -161,7 +166,8 @@ void print_payslip(std::ostream& out, const store::StoredPayslip& p) {
       << "Coût employeur " << amount(t.employer_cost) << " + autres coûts " << amount(p.other_costs)
       << " = " << amount(p.total_cost) << "\n"
       << "Congés payés: acquis " << days_text(p.leave_earned) << " j, pris "
-      << days_text(p.leave_taken) << " j · cumuls " << p.month.year() << ": brut "
+      << days_text(p.leave_taken) << " j; solde N-1 " << days_text(p.leave_n1_remaining)
+      << " j, N acquis " << days_text(p.leave_n_earned) << " j · cumuls " << p.month.year() << ": brut "
       << amount(p.year_to_date.gross) << ", net imposable " << amount(p.year_to_date.net_taxable)
       << ", PAS " << amount(p.year_to_date.income_tax) << "\n";
 }

@@ -1,8 +1,113 @@
+// gepaie demo generate
+#include <charconv>
+#include <cstdio>
+#include <limits>
+#include <optional>
+#include <string>
+
 #include "command.h"
+#include "context.h"
+#include "gepaie/core/error.h"
+#include "gepaie/store/synthetic.h"
+#include "table.h"
 
 namespace gepaie::cli {
+namespace {
 
-// placeholder: being written (issue 5)
-std::vector<Command> demo_commands() { return {}; }
+// A whole number written in decimal digits only, within [low, high].
+uint64_t number_option(const Arguments& args, const std::string& name, uint64_t low, uint64_t high,
+                       std::optional<uint64_t> fallback = std::nullopt) {
+  const auto text = args.option(name);
+  if (!text) {
+    if (fallback) {
+      return *fallback;
+    }
+    throw bad_input("--" + name + " is required (see gepaie demo generate --help)");
+  }
+  uint64_t value = 0;
+  const char* end = text->data() + text->size();
+  const auto [rest, error] = std::from_chars(text->data(), end, value);
+  if (text->empty() || error != std::errc() || rest != end || value < low || value > high) {
+    throw bad_input("--" + name + " must be a whole number from " + std::to_string(low) + " to " +
+                    std::to_string(high) + ", not '" + *text + "'");
+  }
+  return value;
+}
+
+int demo_generate(Context& context, const Arguments& args) {
+  store::SyntheticOptions options;
+  options.employees =
+      static_cast<int>(number_option(args, "employees", 1, store::kMaxSyntheticEmployees));
+  options.members =
+      static_cast<int>(number_option(args, "members", 1, store::kMaxSyntheticMembers));
+  options.members_per_employee = static_cast<int>(number_option(args, "per-employee", 1, 10, 3));
+  const auto month = args.option("month");
+  if (!month) {
+    throw bad_input("--month YYYY-MM is required (see gepaie demo generate --help)");
+  }
+  options.month = Month::parse(*month);
+  options.seed = number_option(args, "seed", 0, std::numeric_limits<uint64_t>::max(), 1);
+  store::check_synthetic_options(options);  // before connecting
+  options.progress = [&context](const std::string& line) { context.progress(line); };
+
+  const store::SyntheticReport report = store::generate_synthetic_ge(context.db(), options);
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
+  if (args.flag("json")) {
+    auto json = json_object();
+    json->set("month", options.month.str());
+    json->set("seed", std::to_string(options.seed));
+    json->set("members", report.members);
+    json->set("employees", report.employees);
+    json->set("contracts", report.contracts);
+    json->set("contract_members", report.contract_members);
+    json->set("allocations", report.allocations);
+    json->set("timesheets", report.timesheets);
+    json->set("work_entries", report.work_entries);
+    json->set("absences", report.absences);
+    json->set("overtime_weeks", report.overtime_weeks);
+    json->set("seconds", report.seconds);
+    print_json(context.out(), json);
+    return 0;
+  }
+  context.out() << "synthetic GE for " << options.month.str() << " (seed " << options.seed << ")\n";
+  Table table({{"Rows"}, {"Count", Align::Right}});
+  table.add({"members", std::to_string(report.members)});
+  table.add({"employees", std::to_string(report.employees)});
+  table.add({"contracts (CDI)", std::to_string(report.contracts)});
+  table.add({"contract members", std::to_string(report.contract_members)});
+  table.add({"schedule slots", std::to_string(report.allocations)});
+  table.add({"timesheets (approved)", std::to_string(report.timesheets)});
+  table.add({"work entries", std::to_string(report.work_entries)});
+  table.add({"absences", std::to_string(report.absences)});
+  table.add({"overtime weeks", std::to_string(report.overtime_weeks)});
+  table.print(context.out());
+  context.out() << "written in one transaction in " << seconds << " s\n";
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Command> demo_commands() {
+  return {
+      {"demo generate",
+       "Fill an empty database with a synthetic GE and a month of approved timesheets",
+       "",
+       "For benchmarks and demonstrations. Members \"Adhérent 0001\"… with billing agreements\n"
+       "(cost split + 8 %, cost split + a fee per hour, coefficient 1.75), employees S00001…\n"
+       "with valid NIR and IBAN, one CDI each (75 % full time, 25 % part time, IDCC 1285)\n"
+       "listing K members, a Monday-to-Friday schedule within working-time law, and for the\n"
+       "month: approved timesheets, the scheduled work except public holidays, a few weeks of\n"
+       "overtime and days of absence. The same seed gives the same data. One transaction;\n"
+       "refused when the database already has members or employees.",
+       {{"employees", "", "number of employees (required)", "N"},
+        {"members", "", "number of members (required)", "M"},
+        {"per-employee", "", "members each contract lists, 1 to 10 (default 3)", "K"},
+        {"month", "", "the month of the timesheets (required)", "YYYY-MM"},
+        {"seed", "", "random seed (default 1)", "S"},
+        {"json", "", "print JSON instead of a table", ""}},
+       demo_generate},
+  };
+}
 
 }  // namespace gepaie::cli

@@ -130,6 +130,24 @@ payroll::EmployeeHistory history_of(const std::vector<History::MonthFigures>& mo
   return result;
 }
 
+// Paid-leave balances after the month, in hundredths of a day: leave taken comes out of the N-1
+// period first, then out of the current one.
+struct LeaveBalances {
+  int n1_remaining = 0;
+  int n_earned = 0;
+  int n_remaining = 0;
+};
+
+LeaveBalances balances_after(const payroll::LeaveCounters& before, const payroll::LeaveMonth& month) {
+  const int taken = before.previous_taken + before.current_taken + month.taken;
+  LeaveBalances balances;
+  balances.n1_remaining = std::max(0, before.previous_earned - taken);
+  balances.n_earned = before.current_earned + month.earned;
+  balances.n_remaining =
+      balances.n_earned - std::max(0, taken - before.previous_earned) - month.remaining_at_exit;
+  return balances;
+}
+
 struct Slot {
   int weekday;
   int minutes;
@@ -236,6 +254,7 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
     int64_t employee_id;
     int64_t contract_id;
     Hours weekly;
+    payroll::LeaveCounters leave;  // before this month
     payroll::PayRunResult result;
   };
   std::vector<Computed> computed;
@@ -304,6 +323,7 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
     try {
       const Date terms_day = std::min(last, contract.end.value_or(last));
       computed.push_back({employee_id, contract_id, contract.terms_at(terms_day).weekly_hours,
+                          input.history.leave,
                           payroll::run_pay(*rate_set, employer, settings.benefits, input)});
     } catch (const Error& e) {
       throw Error(e.kind(), number + " (" + contract.reference + "): " + e.what());
@@ -326,10 +346,11 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
       "gross, employee_contributions, employer_contributions, reductions, net_before_tax, "
       "net_taxable, net_social, income_tax, income_tax_rate_ppm, net_paid, employer_cost, "
       "overtime_tax_exempt, other_costs, total_cost, expenses, leave_earned_cdays, "
-      "leave_taken_cdays, leave_reference_gross, ytd_gross, ytd_net_taxable, ytd_income_tax, "
+      "leave_taken_cdays, leave_reference_gross, leave_n1_remaining_cdays, leave_n_earned_cdays, "
+      "leave_n_remaining_cdays, ytd_gross, ytd_net_taxable, ytd_income_tax, "
       "ytd_overtime_tax_exempt)",
-      36, 400);
-  for (const auto& [employee_id, contract_id, weekly, r] : computed) {
+      39, 400);
+  for (const auto& [employee_id, contract_id, weekly, leave, r] : computed) {
     const auto& t = r.payslip.totals;
     const auto& e = r.elements;
     payslips.text(month.str()).integer(employee_id).integer(contract_id);
@@ -344,7 +365,10 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
     payslips.integer(e.income_tax_rate.ppm()).money(t.net_paid).money(t.employer_cost);
     payslips.money(t.overtime_tax_exempt).money(r.other_costs.total()).money(r.total_cost());
     payslips.money(r.expenses).integer(r.leave.earned).integer(r.leave.taken);
-    payslips.money(r.leave.reference_gross).money(r.year_to_date.gross);
+    payslips.money(r.leave.reference_gross);
+    const LeaveBalances balances = balances_after(leave, r.leave);
+    payslips.integer(balances.n1_remaining).integer(balances.n_earned).integer(balances.n_remaining);
+    payslips.money(r.year_to_date.gross);
     payslips.money(r.year_to_date.net_taxable).money(r.year_to_date.income_tax);
     payslips.money(r.year_to_date.overtime_tax_exempt);
     report.gross += t.gross;
@@ -369,7 +393,7 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
                     "line_group, minutes, base, employee_rate_ppm, employee_amount, "
                     "employer_rate_ppm, employer_amount)",
                     12, 2000);
-  for (const auto& [employee_id, contract_id, weekly, r] : computed) {
+  for (const auto& [employee_id, contract_id, weekly, leave, r] : computed) {
     const int64_t payslip_id = payslip_ids.at(employee_id);
     int position = 0;
     for (const auto& line : r.payslip.lines) {
@@ -453,6 +477,9 @@ std::vector<StoredPayslip> load_payslips(Database& db, Month month,
     p.leave_earned = static_cast<int>(rows.integer("leave_earned_cdays"));
     p.leave_taken = static_cast<int>(rows.integer("leave_taken_cdays"));
     p.leave_reference_gross = rows.money("leave_reference_gross");
+    p.leave_n1_remaining = static_cast<int>(rows.integer("leave_n1_remaining_cdays"));
+    p.leave_n_earned = static_cast<int>(rows.integer("leave_n_earned_cdays"));
+    p.leave_n_remaining = static_cast<int>(rows.integer("leave_n_remaining_cdays"));
     p.year_to_date = {rows.money("ytd_gross"), rows.money("ytd_net_taxable"),
                       rows.money("ytd_income_tax"), rows.money("ytd_overtime_tax_exempt")};
     payslips.push_back(std::move(p));

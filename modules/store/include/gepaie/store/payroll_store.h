@@ -73,6 +73,9 @@ struct StoredPayslip {
   int leave_earned = 0;  // hundredths of a day
   int leave_taken = 0;
   Money leave_reference_gross;
+  int leave_n1_remaining = 0;  // balances after the month: N-1 period left ...
+  int leave_n_earned = 0;      // ... current period (June–May) earned ...
+  int leave_n_remaining = 0;   // ... and left
   payroll::YearToDate year_to_date;  // this month included
   std::vector<StoredLine> lines;     // only when asked for
 };
