@@ -1,0 +1,185 @@
+// The pay run, split and close in the database over two months of the demo GE: a draft run is
+// replaced completely, cumulatives and leave balances carry from one month to the next, the
+// split adds up to the payslips, a closed month refuses changes.
+#define BOOST_TEST_MODULE pay_run_store_tests
+#include <boost/test/included/unit_test.hpp>
+
+#include <map>
+
+#include "gepaie/config/import_file.h"
+#include "gepaie/config/rates_file.h"
+#include "gepaie/config/staffing_files.h"
+#include "gepaie/core/error.h"
+#include "gepaie/store/billing_store.h"
+#include "gepaie/store/close.h"
+#include "gepaie/store/migrations.h"
+#include "gepaie/store/payroll_store.h"
+#include "gepaie/store/periods.h"
+#include "gepaie/store/registry_store.h"
+#include "gepaie/store/staffing_store.h"
+#include "test_database.h"
+
+using namespace gepaie;
+
+namespace {
+
+const std::string kSource = GEPAIE_SOURCE_DIR;
+const Month kOctober = Month::parse("2026-10");
+const Month kNovember = Month::parse("2026-11");
+
+// The demo GE with its schedule, and approved timesheets generated for `months`.
+struct DemoGe : testing::TestDatabase {
+  explicit DemoGe(const std::string& name, const std::vector<Month>& months)
+      : TestDatabase(name), rates(config::load_rate_book(kSource + "/config/rates")) {
+    store::Migrator(db(), store::bundled_migrations()).migrate();
+    store::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
+    store::set_schedule(db(), config::read_schedule_file(kSource + "/config/demo/schedule.yaml"));
+    for (Month month : months) {
+      store::generate_timesheets(db(), month);
+      store::submit_timesheets(db(), month, std::nullopt, std::nullopt);
+      for (const auto& member : store::list_members(db())) {
+        try {
+          store::approve_timesheets(db(), month, member.siret, std::nullopt, "test");
+        } catch (const Error& e) {
+          BOOST_REQUIRE(e.kind() == ErrorKind::NotFound);  // a member without timesheets
+        }
+      }
+    }
+  }
+
+  store::CloseReport close(Month month) {
+    const payroll::Constants& k = rates.at(month.first_day())->constants;
+    store::CloseOptions options;
+    options.closed_by = "test";
+    options.issue_date = month.last_day();
+    options.limits = {k.daily_max_hours,          k.daily_rest_hours, k.weekly_max_hours,
+                      k.average_weekly_max_hours, k.average_weeks,    k.legal_weekly_hours,
+                      k.part_time_extra_divisor};
+    return store::close_month(db(), rates, settings(), month, options);
+  }
+
+  std::map<std::string, store::StoredPayslip> payslips(Month month) {
+    std::map<std::string, store::StoredPayslip> by_number;
+    for (auto& p : store::load_payslips(db(), month, std::nullopt, true)) {
+      by_number[p.employee_number] = std::move(p);
+    }
+    return by_number;
+  }
+
+  payroll::RateBook rates;
+};
+
+int64_t count(store::Database& db, const std::string& sql) {
+  store::Rows rows = db.prepare(sql).query();
+  BOOST_REQUIRE(rows.next());
+  return rows.integer("n");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_new_draft_run_replaces_the_previous_one_completely) {
+  DemoGe ge("payrun_draft", {kNovember});
+  const auto first = store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kNovember);
+  BOOST_TEST(first.payslips > 10);
+  const int64_t lines = count(ge.db(), "SELECT COUNT(*) AS n FROM payslip_lines");
+  BOOST_TEST(lines == first.lines);
+  const auto before = ge.payslips(kNovember);
+
+  // An expense for E003: the next run refunds it on the payslip, nothing else changes.
+  store::add_expense(ge.db(), {0, "E003", "87001285300012", Date::parse("2026-11-18"),
+                               Money::parse("42.60"), "Train"});
+  const auto second = store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kNovember);
+  BOOST_TEST(second.payslips == first.payslips);
+  BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM payslips") == first.payslips);
+  BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM payslip_lines") == lines + 1);
+  const auto after = ge.payslips(kNovember);
+  for (const auto& [number, p] : after) {
+    const auto& old = before.at(number);
+    if (number == "E003") {
+      BOOST_TEST(p.totals.net_paid == old.totals.net_paid + Money::parse("42.60"));
+      BOOST_TEST(p.expenses == Money::parse("42.60"));
+    } else {
+      BOOST_TEST(p.totals.net_paid == old.totals.net_paid, number);
+    }
+    BOOST_TEST(p.totals.gross == old.totals.gross, number);
+    BOOST_TEST(p.total_cost == old.total_cost, number);
+  }
+  BOOST_TEST(second.expenses == Money::parse("42.60"));
+}
+
+BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months_refuse_changes) {
+  DemoGe ge("payrun_months", {kOctober, kNovember});
+  const auto october = ge.close(kOctober);
+  BOOST_TEST(october.reconciliation.balanced());
+  const auto november = ge.close(kNovember);
+  BOOST_TEST(november.reconciliation.balanced());
+
+  const auto oct = ge.payslips(kOctober);
+  const auto nov = ge.payslips(kNovember);
+  int both = 0;
+  for (const auto& [number, n] : nov) {
+    auto o = oct.find(number);
+    if (o == oct.end()) {
+      continue;
+    }
+    ++both;
+    // No payslip before October in 2026: October's cumulatives are its own figures.
+    BOOST_TEST(o->second.year_to_date.gross == o->second.totals.gross, number);
+    BOOST_TEST(n.year_to_date.gross == o->second.totals.gross + n.totals.gross, number);
+    BOOST_TEST(n.year_to_date.net_taxable == o->second.totals.net_taxable + n.totals.net_taxable,
+               number);
+    BOOST_TEST(n.year_to_date.income_tax == o->second.totals.income_tax + n.totals.income_tax,
+               number);
+    // Both months are in the leave period that began on 1 June 2026.
+    BOOST_TEST(n.leave_n_earned == o->second.leave_n_earned + n.leave_earned, number);
+    BOOST_TEST(n.leave_earned == 250, number);  // a whole month worked: 2.5 days
+  }
+  BOOST_TEST(both > 10);
+
+  // Invoice numbers continue from October to November with no gap.
+  const auto invoices = store::list_invoices(ge.db(), std::nullopt, std::nullopt);
+  BOOST_TEST(invoices.size() == october.invoices.size() + november.invoices.size());
+  for (size_t i = 0; i < invoices.size(); ++i) {
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "FA-2026-%06zu", i + 1);
+    BOOST_TEST(invoices[i].number == expected);
+  }
+
+  // The closed month's split is the stored one and still adds up to the payslips.
+  const auto split = store::month_split(ge.db(), kOctober, 3);
+  BOOST_TEST(split.closed);
+  Money shares;
+  for (const auto& total : split.totals) {
+    shares += total.cost_share;
+  }
+  BOOST_TEST(shares == split.payslip_total_cost);
+  BOOST_TEST(shares == october.reconciliation.payslip_cost);
+
+  // A closed month refuses every change.
+  auto refused = [](const std::function<void()>& change) {
+    try {
+      change();
+      return false;
+    } catch (const Error& e) {
+      return e.kind() == ErrorKind::Conflict &&
+             std::string(e.what()).find("closed") != std::string::npos;
+    }
+  };
+  BOOST_TEST(refused(
+      [&] { store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kOctober); }));
+  BOOST_TEST(refused([&] { store::generate_timesheets(ge.db(), kOctober); }));
+  BOOST_TEST(refused([&] {
+    store::import_timesheet(
+        ge.db(),
+        config::read_timesheet_csv("employee,member_siret,date,start,end,hours,kind\n"
+                                   "E006,,2026-10-12,,,7,unpaid_leave\n",
+                                   "late.csv", kOctober),
+        kOctober);
+  }));
+  BOOST_TEST(refused([&] {
+    store::add_expense(ge.db(), {0, "E003", "87001285300012", Date::parse("2026-10-05"),
+                                 Money::parse("10.00"), "Taxi"});
+  }));
+  BOOST_TEST(refused([&] { ge.close(kOctober); }));
+  BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM expenses") == 0);
+}
