@@ -163,4 +163,101 @@ BOOST_AUTO_TEST_CASE(amendments_are_read_and_located) {
   expect_bad(bad, 22, 23, {"contracts[1].amendments[1].weekly_hours", "at most 48"});
 }
 
+BOOST_AUTO_TEST_CASE(billing_and_benefits_default_when_absent) {
+  const config::ImportFile file = config::read_import_text(kMember + kEmployee, "input.yaml");
+  const registry::BillingAgreement& billing = file.members[0].record.billing;
+  BOOST_TEST((billing.model == registry::BillingModel::CostSplit));
+  BOOST_TEST(billing.fee_rate.ppm() == 0);
+  BOOST_TEST(billing.fee_per_hour.cents() == 0);
+  BOOST_TEST(billing.coefficient.ppm() == 0);
+  BOOST_TEST(billing.payment_days == 30);
+  BOOST_TEST((file.employees[0].record.benefits == registry::EmployeeBenefits{}));
+}
+
+BOOST_AUTO_TEST_CASE(billing_and_benefits_are_read) {
+  const std::string text = kMember +
+                           "    billing: { model: cost_split, fee_rate: 8, payment_days: 45 }\n"
+                           "  - siret: \"86964726300019\"\n"
+                           "    name: \"Studio des Puys SARL\"\n"
+                           "    address: { line1: \"5 av. de Royat\", postcode: \"63400\","
+                           " city: \"Chamalières\" }\n"
+                           "    billing:\n"
+                           "      model: coefficient\n"
+                           "      coefficient: 1.75\n"
+                           "  - siret: \"88446628500019\"\n"
+                           "    name: \"Arvernes Booking SAS\"\n"
+                           "    address: { line1: \"41 rue de l'Oradou\", postcode: \"63100\","
+                           " city: \"Clermont-Ferrand\" }\n"
+                           "    billing: { fee_per_hour: 1.50 }\n" +
+                           kEmployee +
+                           "    benefits: { transit_pass_monthly: 55.00, meal_vouchers: true,"
+                           " other_monthly_cost: 12.50, tax_rate: 7.5 }\n";
+  const config::ImportFile file = config::read_import_text(text, "input.yaml");
+  BOOST_REQUIRE(file.members.size() == 3u);
+  const registry::BillingAgreement& split = file.members[0].record.billing;
+  BOOST_TEST((split.model == registry::BillingModel::CostSplit));
+  BOOST_TEST(split.fee_rate.ppm() == 80'000);  // 8 %
+  BOOST_TEST(split.payment_days == 45);
+  const registry::BillingAgreement& coefficient = file.members[1].record.billing;
+  BOOST_TEST((coefficient.model == registry::BillingModel::Coefficient));
+  BOOST_TEST(coefficient.coefficient.ppm() == 1'750'000);
+  BOOST_TEST(coefficient.payment_days == 30);
+  BOOST_TEST(file.members[1].place.of("billing.coefficient").line == 11);
+  const registry::BillingAgreement& per_hour = file.members[2].record.billing;
+  BOOST_TEST((per_hour.model == registry::BillingModel::CostSplit));
+  BOOST_TEST(per_hour.fee_per_hour.cents() == 150);
+  BOOST_TEST(per_hour.fee_rate.ppm() == 0);
+
+  const registry::EmployeeBenefits& benefits = file.employees[0].record.benefits;
+  BOOST_TEST(benefits.transit_pass_monthly.cents() == 5'500);
+  BOOST_TEST(benefits.meal_vouchers);
+  BOOST_TEST(benefits.other_monthly_cost.cents() == 1'250);
+  BOOST_TEST(benefits.income_tax_rate.ppm() == 75'000);  // 7.5 %
+}
+
+BOOST_AUTO_TEST_CASE(bad_billing_values_are_located) {
+  // kMember's lines 1 to 4, the billing line is 5: "    billing: { " puts the first key at
+  // column 16.
+  auto member = [](const std::string& billing) {
+    return kMember + "    billing: { " + billing + " }\n";
+  };
+  expect_bad(member("model: hourly"), 5, 23,
+             {"members[1].billing.model", "cost_split or coefficient"});
+  expect_bad(member("fee_rate: 8, fee_per_hour: 1.50"), 5, 43,
+             {"members[1].billing.fee_per_hour", "not both"});
+  expect_bad(member("fee_rate: -2"), 5, 26, {"members[1].billing.fee_rate", "negative"});
+  expect_bad(member("fee_rate: eight"), 5, 26, {"members[1].billing.fee_rate"});
+  expect_bad(member("fee_per_hour: -1.50"), 5, 30, {"members[1].billing.fee_per_hour"});
+  expect_bad(member("coefficient: 1.75"), 5, 29,
+             {"members[1].billing.coefficient", "not to cost_split"});
+  // The coefficient model without a coefficient: located at the billing mapping.
+  expect_bad(member("model: coefficient"), 5, 14,
+             {"members[1].billing.coefficient", "needs a coefficient above 0"});
+  expect_bad(member("model: coefficient, coefficient: 1.8, fee_rate: 8"), 5, 64,
+             {"members[1].billing.fee_rate", "includes the fee"});
+  expect_bad(member("payment_days: 150"), 5, 30,
+             {"members[1].billing.payment_days", "from 0 to 120"});
+  expect_bad(member("payment_days: -1"), 5, 30, {"members[1].billing.payment_days"});
+  expect_bad(member("payment_days: 30.5"), 5, 30,
+             {"members[1].billing.payment_days", "whole number"});
+  expect_bad(member("fee: 8"), 5, 16, {"unknown key 'fee'"});
+}
+
+BOOST_AUTO_TEST_CASE(bad_benefits_are_located) {
+  // kEmployee's lines 1 to 8, the benefits line is 9: its first key at column 17.
+  auto employee = [](const std::string& benefits) {
+    return kEmployee + "    benefits: { " + benefits + " }\n";
+  };
+  expect_bad(employee("transit_pass_monthly: -55.00"), 9, 39,
+             {"employees[1].benefits.transit_pass_monthly", "negative"});
+  expect_bad(employee("other_monthly_cost: -1"), 9, 37,
+             {"employees[1].benefits.other_monthly_cost", "negative"});
+  expect_bad(employee("tax_rate: 120"), 9, 27,
+             {"employees[1].benefits.tax_rate", "between 0 and 100"});
+  expect_bad(employee("tax_rate: high"), 9, 27, {"employees[1].benefits.tax_rate"});
+  expect_bad(employee("meal_vouchers: maybe"), 9, 32,
+             {"employees[1].benefits.meal_vouchers", "true or false"});
+  expect_bad(employee("car: true"), 9, 17, {"unknown key 'car'"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

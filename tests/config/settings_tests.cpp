@@ -142,6 +142,114 @@ BOOST_AUTO_TEST_CASE(invalid_configurations_are_refused_with_their_place) {
   expect_error(vat, 8, "standard' or 'exempt'");
 }
 
+BOOST_AUTO_TEST_CASE(the_shipped_configuration_has_payroll_and_invoicing) {
+  const config::Settings settings =
+      config::load_settings(std::string(GEPAIE_SOURCE_DIR) + "/config/gepaie.yaml", env());
+  const payroll::EmployerSettings& employer = settings.payroll.employer;
+  BOOST_TEST(!settings.payroll.headcount.has_value());
+  BOOST_TEST(employer.work_accident_rate.ppm() == 12'000);  // 1.20 %
+  BOOST_TEST(employer.mobility_rate.ppm() == 20'000);       // 2.00 %
+  BOOST_TEST(employer.health_plan_monthly.cents() == 4'800);
+  BOOST_TEST(employer.health_plan_employer_share.ppm() == 500'000);
+  BOOST_TEST(!employer.prevoyance_cadre_rate.has_value());
+  BOOST_TEST(settings.payroll.benefits.meal_voucher_value.cents() == 900);
+  BOOST_TEST(settings.payroll.benefits.meal_voucher_employer_share.ppm() == 600'000);
+  BOOST_TEST(settings.payroll.benefits.occupational_health_yearly.cents() == 11'000);
+  BOOST_TEST(settings.payroll.split_reference_months == 3);
+  BOOST_TEST(settings.invoicing.invoice_prefix == "FA");
+  BOOST_TEST(settings.invoicing.credit_prefix == "AV");
+  BOOST_TEST(settings.invoicing.exempt_mention.find("261 B") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(payroll_and_invoicing_default_without_their_sections) {
+  TempDir dir;
+  const config::Settings settings = config::load_settings(dir.write("g.yaml", kValid), env());
+  const payroll::EmployerSettings& employer = settings.payroll.employer;
+  BOOST_TEST(!settings.payroll.headcount.has_value());
+  BOOST_TEST(employer.work_accident_rate.ppm() == 0);
+  BOOST_TEST(employer.mobility_rate.ppm() == 0);
+  BOOST_TEST(employer.health_plan_monthly.cents() == 0);
+  BOOST_TEST(settings.payroll.benefits.meal_voucher_value.cents() == 0);
+  BOOST_TEST(settings.payroll.benefits.occupational_health_yearly.cents() == 0);
+  BOOST_TEST(settings.payroll.split_reference_months == 3);
+  BOOST_TEST(settings.invoicing.invoice_prefix == "FA");
+  BOOST_TEST(settings.invoicing.credit_prefix == "AV");
+  BOOST_TEST(settings.invoicing.exempt_mention == "Exonération de TVA, article 261 B du CGI");
+
+  // A section with only the required AT/MP rate: the rest keeps its defaults.
+  const config::Settings minimal =
+      config::load_settings(dir.write("m.yaml", kValid + "payroll:\n  at_rate: 0.9\n"), env());
+  BOOST_TEST(minimal.payroll.employer.work_accident_rate.ppm() == 9'000);
+  BOOST_TEST(minimal.payroll.employer.health_plan_employer_share.ppm() == 500'000);
+  BOOST_TEST(minimal.payroll.split_reference_months == 3);
+}
+
+BOOST_AUTO_TEST_CASE(every_payroll_and_invoicing_key_is_read) {
+  TempDir dir;
+  const config::Settings settings = config::load_settings(dir.write("g.yaml", kValid + R"(payroll:
+  headcount: 25
+  at_rate: 1.20
+  mobility_rate: 1.75
+  health_plan: { monthly: 40.00, employer_share: 62.5 }
+  prevoyance_cadre_rate: 1.80
+  meal_voucher: { value: 9.00, employer_share: 55 }
+  occupational_health_yearly: 110.00
+  split_reference_months: 6
+invoicing:
+  invoice_prefix: GE-FA
+  credit_prefix: GE-AV
+  exempt_mention: "TVA non applicable, art. 261 B du CGI"
+)"),
+                                                          env());
+  const config::PayrollSettings& payroll = settings.payroll;
+  BOOST_TEST((payroll.headcount == std::optional<int>(25)));
+  BOOST_TEST(payroll.employer.work_accident_rate.ppm() == 12'000);
+  BOOST_TEST(payroll.employer.mobility_rate.ppm() == 17'500);
+  BOOST_TEST(payroll.employer.health_plan_monthly.cents() == 4'000);
+  BOOST_TEST(payroll.employer.health_plan_employer_share.ppm() == 625'000);
+  BOOST_TEST(payroll.employer.prevoyance_cadre_rate->ppm() == 18'000);
+  BOOST_TEST(payroll.benefits.meal_voucher_value.cents() == 900);
+  BOOST_TEST(payroll.benefits.meal_voucher_employer_share.ppm() == 550'000);
+  BOOST_TEST(payroll.benefits.occupational_health_yearly.cents() == 11'000);
+  BOOST_TEST(payroll.split_reference_months == 6);
+  BOOST_TEST(settings.invoicing.invoice_prefix == "GE-FA");
+  BOOST_TEST(settings.invoicing.credit_prefix == "GE-AV");
+  BOOST_TEST(settings.invoicing.exempt_mention == "TVA non applicable, art. 261 B du CGI");
+}
+
+BOOST_AUTO_TEST_CASE(bad_payroll_and_invoicing_values_are_located) {
+  // kValid has 7 lines: "payroll:" is line 8, its first key line 9.
+  const std::string payroll = kValid + "payroll:\n  at_rate: 1.20\n";
+  expect_error(payroll + "  colour: blue\n", 10, "unknown key 'colour'");
+  expect_error(kValid + "payroll:\n  mobility_rate: 2\n", 9, "payroll.at_rate: is required");
+  expect_error(kValid + "payroll:\n  at_rate: 120\n", 9, "between 0 and 100 %");
+  expect_error(kValid + "payroll:\n  at_rate: lots\n", 9, "payroll.at_rate");
+  expect_error(payroll + "  headcount: 0\n", 10, "whole number from 1");
+  expect_error(payroll + "  headcount: 2.5\n", 10, "payroll.headcount");
+  expect_error(payroll + "  health_plan: { monthly: 40.00, employer_share: 140 }\n", 10,
+               "payroll.health_plan.employer_share");
+  expect_error(payroll + "  health_plan: { monthly: -1.00 }\n", 10, "must not be negative");
+  expect_error(payroll + "  health_plan: { monthly: 40.00, share: 50 }\n", 10,
+               "unknown key 'share'");
+  expect_error(payroll + "  meal_voucher: { value: 9.00, employer_share: 120 }\n", 10,
+               "payroll.meal_voucher.employer_share");
+  expect_error(payroll + "  meal_voucher: { value: 9.00 }\n", 10,
+               "payroll.meal_voucher.employer_share: is required");
+  expect_error(payroll + "  occupational_health_yearly: -110\n", 10, "must not be negative");
+  expect_error(payroll + "  split_reference_months: 0\n", 10, "from 1 to 24");
+  expect_error(payroll + "  split_reference_months: 25\n", 10, "from 1 to 24");
+  expect_error(payroll + "  prevoyance_cadre_rate: -1\n", 10, "between 0 and 100 %");
+
+  expect_error(kValid + "invoicing:\n  invoice_prefix: \"F A\"\n", 9, "letters, digits");
+  expect_error(kValid + "invoicing:\n  invoice_prefix: FACTURES2026\n", 9, "1 to 10");
+  expect_error(kValid + "invoicing:\n  credit_prefix: AV-\n", 9, "inner dashes");
+  expect_error(kValid + "invoicing:\n  invoice_prefix: FA\n  credit_prefix: FA\n", 10,
+               "different prefixes");
+  expect_error(kValid + "invoicing:\n  invoice_prefix: AV\n", 9, "different prefixes");
+  expect_error(kValid + "invoicing:\n  exempt_mention: \" \"\n", 9, "must not be empty");
+  expect_error(kValid + "invoicing:\n  numbering: yearly\n", 9, "unknown key 'numbering'");
+}
+
 BOOST_AUTO_TEST_CASE(missing_file_is_bad_input) {
   BOOST_CHECK_EXCEPTION(config::load_settings("/nonexistent/gepaie.yaml", env()), Error,
                         [](const Error& e) { return e.exit_status() == 2; });

@@ -82,6 +82,72 @@ BOOST_AUTO_TEST_CASE(vat_number_must_match_the_siren) {
   BOOST_TEST(has_problem(check(member), "vat_number", "does not match"));
 }
 
+BOOST_AUTO_TEST_CASE(billing_agreements_follow_their_model) {
+  Member member = valid_member();
+  member.billing.fee_rate = Rate::parse_percent("8");
+  member.billing.payment_days = 45;
+  BOOST_TEST(check(member).empty());
+  member.billing.fee_rate = Rate();
+  member.billing.fee_per_hour = Money::parse("1.50");
+  BOOST_TEST(check(member).empty());
+  member.billing.payment_days = 0;  // due on receipt
+  BOOST_TEST(check(member).empty());
+
+  member = valid_member();
+  member.billing.fee_rate = Rate::parse_percent("8");
+  member.billing.fee_per_hour = Money::parse("1.50");
+  BOOST_TEST(has_problem(check(member), "billing.fee_per_hour", "not both"));
+
+  member = valid_member();
+  member.billing.coefficient = Rate::parse_decimal("1.75");
+  BOOST_TEST(has_problem(check(member), "billing.coefficient", "not to cost_split"));
+
+  member = valid_member();
+  member.billing.model = BillingModel::Coefficient;
+  BOOST_TEST(has_problem(check(member), "billing.coefficient", "needs a coefficient"));
+  member.billing.coefficient = Rate::parse_decimal("1.75");
+  BOOST_TEST(check(member).empty());
+  member.billing.fee_rate = Rate::parse_percent("8");
+  member.billing.fee_per_hour = Money::parse("1.50");
+  const auto with_fee = check(member);
+  BOOST_TEST(has_problem(with_fee, "billing.fee_rate", "includes the fee"));
+  BOOST_TEST(has_problem(with_fee, "billing.fee_per_hour", "includes the fee"));
+  member.billing = {BillingModel::Coefficient, Rate(), Money(), Rate::parse_decimal("-1.5"), 30};
+  BOOST_TEST(has_problem(check(member), "billing.coefficient", "negative"));
+
+  member = valid_member();
+  member.billing.fee_rate = Rate::parse_percent("-1");
+  member.billing.payment_days = 121;
+  auto problems = check(member);
+  BOOST_TEST(has_problem(problems, "billing.fee_rate", "negative"));
+  BOOST_TEST(has_problem(problems, "billing.payment_days", "from 0 to 120"));
+  member.billing.fee_rate = Rate::parse_percent("101");
+  member.billing.payment_days = -1;
+  problems = check(member);
+  BOOST_TEST(has_problem(problems, "billing.fee_rate", "at most 100 %"));
+  BOOST_TEST(has_problem(problems, "billing.payment_days", "got -1"));
+
+  member = valid_member();
+  member.billing.fee_per_hour = Money::parse("-0.50");
+  BOOST_TEST(has_problem(check(member), "billing.fee_per_hour", "negative"));
+}
+
+BOOST_AUTO_TEST_CASE(employee_benefits_are_checked) {
+  Employee employee = valid_employee();
+  employee.benefits = {Money::parse("55.00"), true, Money::parse("25.00"),
+                       Rate::parse_percent("7.5")};
+  BOOST_TEST(check(employee).empty());
+  employee.benefits = {Money::parse("-55.00"), false, Money::parse("-1"),
+                       Rate::parse_percent("100.5")};
+  const auto problems = check(employee);
+  BOOST_TEST(has_problem(problems, "benefits.transit_pass_monthly", "negative"));
+  BOOST_TEST(has_problem(problems, "benefits.other_monthly_cost", "negative"));
+  BOOST_TEST(has_problem(problems, "benefits.tax_rate", "between 0 and 100"));
+  employee.benefits = {};
+  employee.benefits.income_tax_rate = Rate::parse_percent("-1");
+  BOOST_TEST(has_problem(check(employee), "benefits.tax_rate", "between 0 and 100"));
+}
+
 BOOST_AUTO_TEST_CASE(employee_nir_and_iban_are_checked) {
   Employee employee = valid_employee();
   employee.nir = "276056311355223";

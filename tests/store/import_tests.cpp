@@ -168,6 +168,112 @@ BOOST_AUTO_TEST_CASE(reimport_updates_what_changed_only) {
              }) == 1);
 }
 
+BOOST_AUTO_TEST_CASE(billing_agreements_and_benefits_round_trip) {
+  Migrated test("imp_billing");
+  store::import_records(test.db(), config::read_import_file(kDemo));
+  const auto members = store::list_members(test.db());
+  auto member = [&](const std::string& siret) {
+    const auto it = std::find_if(members.begin(), members.end(),
+                                 [&](const auto& m) { return m.siret == siret; });
+    BOOST_REQUIRE(it != members.end());
+    return it->billing;
+  };
+  const registry::BillingAgreement basalte = member("87001285300012");
+  BOOST_TEST((basalte.model == registry::BillingModel::CostSplit));
+  BOOST_TEST(basalte.fee_rate.ppm() == 80'000);
+  BOOST_TEST(basalte.fee_per_hour.cents() == 0);
+  BOOST_TEST(basalte.payment_days == 30);
+  const registry::BillingAgreement studio = member("86964726300019");
+  BOOST_TEST(studio.fee_per_hour.cents() == 150);
+  BOOST_TEST(studio.fee_rate.ppm() == 0);
+  const registry::BillingAgreement films = member("89448409600017");
+  BOOST_TEST((films.model == registry::BillingModel::Coefficient));
+  BOOST_TEST(films.coefficient.ppm() == 1'750'000);
+  const registry::BillingAgreement pariou = member("91800548900011");
+  BOOST_TEST(pariou.coefficient.ppm() == 1'800'000);
+  BOOST_TEST(pariou.payment_days == 45);
+
+  const auto employees = store::list_employees(test.db());
+  BOOST_REQUIRE(!employees.empty());
+  const registry::EmployeeBenefits& e001 = employees.front().benefits;
+  BOOST_TEST(employees.front().number == "E001");
+  BOOST_TEST(e001.transit_pass_monthly.cents() == 5'500);
+  BOOST_TEST(e001.meal_vouchers);
+  BOOST_TEST(e001.income_tax_rate.ppm() == 75'000);
+  BOOST_TEST(std::count_if(employees.begin(), employees.end(), [](const auto& e) {
+               return !e.benefits.other_monthly_cost.is_zero();
+             }) >= 1);
+
+  // The columns themselves, as other modules' SQL reads them.
+  store::Rows rows = test.db()
+                         .prepare(
+                             "SELECT billing_model, fee_rate_ppm, fee_per_hour, coefficient_ppm,"
+                             " payment_days FROM members WHERE siret = '89448409600017'")
+                         .query();
+  BOOST_REQUIRE(rows.next());
+  BOOST_TEST(rows.text("billing_model") == "coefficient");
+  BOOST_TEST(rows.integer("fee_rate_ppm") == 0);
+  BOOST_TEST(rows.money("fee_per_hour").cents() == 0);
+  BOOST_TEST(rows.integer("coefficient_ppm") == 1'750'000);
+  BOOST_TEST(rows.integer("payment_days") == 30);
+  store::Rows employee_rows =
+      test.db()
+          .prepare(
+              "SELECT transit_pass_monthly, meal_vouchers, other_monthly_cost, income_tax_rate_ppm"
+              " FROM employees WHERE number = 'E001'")
+          .query();
+  BOOST_REQUIRE(employee_rows.next());
+  BOOST_TEST(employee_rows.money("transit_pass_monthly").cents() == 5'500);
+  BOOST_TEST(employee_rows.integer("meal_vouchers") == 1);
+  BOOST_TEST(employee_rows.money("other_monthly_cost").cents() == 0);
+  BOOST_TEST(employee_rows.integer("income_tax_rate_ppm") == 75'000);
+}
+
+BOOST_AUTO_TEST_CASE(reimport_detects_billing_and_benefit_changes) {
+  Migrated test("imp_billing_change");
+  const std::string text = read_file(kDemo);
+  const config::ImportFile demo = config::read_import_text(text, "demo.yaml");
+  store::import_records(test.db(), demo);
+  const int members = static_cast<int>(demo.members.size());
+  const int employees = static_cast<int>(demo.employees.size());
+
+  // Basalte Records (the first member) moves to a 9 % fee; E001 gets a new PAS rate.
+  std::string changed =
+      replace(text, "fee_rate: 8, payment_days: 30", "fee_rate: 9, payment_days: 30");
+  changed = replace(changed, "tax_rate: 7.5", "tax_rate: 8.1");
+  const store::ImportReport report =
+      store::import_records(test.db(), config::read_import_text(changed, "demo2.yaml"));
+  BOOST_TEST(report.members.updated == 1);
+  BOOST_TEST(report.members.unchanged == members - 1);
+  BOOST_TEST(report.employees.updated == 1);
+  BOOST_TEST(report.employees.unchanged == employees - 1);
+  BOOST_TEST(report.contracts.updated == 0);
+
+  const auto stored_members = store::list_members(test.db());
+  const auto basalte = std::find_if(stored_members.begin(), stored_members.end(),
+                                    [](const auto& m) { return m.siret == "87001285300012"; });
+  BOOST_REQUIRE(basalte != stored_members.end());
+  BOOST_TEST(basalte->billing.fee_rate.ppm() == 90'000);
+  BOOST_TEST(store::list_employees(test.db()).front().benefits.income_tax_rate.ppm() == 81'000);
+
+  const store::ImportReport again =
+      store::import_records(test.db(), config::read_import_text(changed, "demo2.yaml"));
+  BOOST_TEST(!again.changed());
+
+  // Without its billing and benefits lines, a record is back to the defaults: a change too.
+  std::string dropped =
+      replace(text, "    billing: { model: cost_split, fee_rate: 8, payment_days: 30 }\n", "");
+  dropped = replace(dropped, "    benefits: { meal_vouchers: true }\n", "");
+  const store::ImportReport defaults =
+      store::import_records(test.db(), config::read_import_text(dropped, "demo3.yaml"));
+  BOOST_TEST(defaults.members.updated == 1);
+  BOOST_TEST(defaults.employees.updated == 2);  // E001 back to 7.5 %, E002 without vouchers
+  const auto employees_now = store::list_employees(test.db());
+  BOOST_REQUIRE(employees_now.size() >= 2u);
+  BOOST_TEST(employees_now[1].number == "E002");
+  BOOST_TEST(!employees_now[1].benefits.meal_vouchers);
+}
+
 BOOST_AUTO_TEST_CASE(a_contract_may_reference_records_already_in_the_database) {
   Migrated test("imp_refs");
   store::import_records(test.db(), config::read_import_file(kDemo));

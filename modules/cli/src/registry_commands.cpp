@@ -48,6 +48,39 @@ Object::Ptr address_json(const registry::Address& address) {
   return json;
 }
 
+Object::Ptr billing_json(const registry::BillingAgreement& billing) {
+  auto json = json_object();
+  json->set("model", registry::to_string(billing.model));
+  json->set("fee_rate", billing.fee_rate.percent_str());  // percent
+  json->set("fee_per_hour", billing.fee_per_hour.str());
+  json->set("coefficient", billing.coefficient.decimal_str());
+  json->set("payment_days", billing.payment_days);
+  return json;
+}
+
+// The billing terms in a table cell: "split +8 %", "split +1.50/h", "coef. 1.75".
+std::string billing_text(const registry::BillingAgreement& billing) {
+  if (billing.model == registry::BillingModel::Coefficient) {
+    return "coef. " + billing.coefficient.decimal_str();
+  }
+  if (!billing.fee_per_hour.is_zero()) {
+    return "split +" + billing.fee_per_hour.str() + "/h";
+  }
+  if (billing.fee_rate != Rate()) {
+    return "split +" + billing.fee_rate.percent_str() + " %";
+  }
+  return "split";
+}
+
+Object::Ptr benefits_json(const registry::EmployeeBenefits& benefits) {
+  auto json = json_object();
+  json->set("transit_pass_monthly", benefits.transit_pass_monthly.str());
+  json->set("meal_vouchers", benefits.meal_vouchers);
+  json->set("other_monthly_cost", benefits.other_monthly_cost.str());
+  json->set("tax_rate", benefits.income_tax_rate.percent_str());  // percent
+  return json;
+}
+
 Date today() {
   const auto now = std::chrono::system_clock::now();
   return Date::from_days(std::chrono::floor<std::chrono::days>(now).time_since_epoch().count());
@@ -67,24 +100,27 @@ int list_members(Context& context, const Arguments& args) {
       json->set("contact_email", member.contact_email);
       json->set("contact_phone", member.contact_phone);
       json->set("agreement", member.agreement_ref);
+      json->set("billing", billing_json(member.billing));
       list->add(json);
     }
     print_json(context.out(), list);
     return 0;
   }
   Table table({{"SIRET", Align::Left, 14},
-               {"Member", Align::Left, 38},
-               {"City", Align::Left, 20},
+               {"Member", Align::Left, 27},
+               {"City", Align::Left, 16},
                {"VAT number", Align::Left, 13},
-               {"Agreement", Align::Left, 14},
-               {"Contact", Align::Left, 20}});
+               {"Agreement", Align::Left, 12},
+               {"Billing", Align::Left, 13},
+               {"Contact", Align::Left, 13}});
   for (const auto& member : members) {
     table.add({member.siret, member.legal_name, member.address.city,
                member.vat_number.empty() ? "—" : member.vat_number, member.agreement_ref,
-               member.contact_name});
+               billing_text(member.billing), member.contact_name});
   }
   table.print(context.out());
-  context.out() << members.size() << " members\n";
+  context.out() << members.size()
+                << " members (Billing: split = cost split plus fee, coef. = billing coefficient)\n";
   return 0;
 }
 
@@ -102,6 +138,7 @@ int list_employees(Context& context, const Arguments& args) {
       json->set("address", address_json(employee.address));
       json->set("iban", employee.iban);
       json->set("email", employee.email);
+      json->set("benefits", benefits_json(employee.benefits));
       list->add(json);
     }
     print_json(context.out(), list);
@@ -233,9 +270,39 @@ int config_check(Context& context, const Arguments& args) {
     json->set("database", database);
     json->set("schema", settings.database.schema);
     json->set("data_dir", settings.data_dir.string());
+    const config::PayrollSettings& payroll = settings.payroll;
+    auto payroll_json = json_object();
+    // null: the employees under contract in the month.
+    payroll_json->set("headcount", payroll.headcount ? Poco::Dynamic::Var(*payroll.headcount)
+                                                     : Poco::Dynamic::Var());
+    payroll_json->set("at_rate", payroll.employer.work_accident_rate.percent_str());
+    payroll_json->set("mobility_rate", payroll.employer.mobility_rate.percent_str());
+    payroll_json->set("health_plan_monthly", payroll.employer.health_plan_monthly.str());
+    payroll_json->set("health_plan_employer_share",
+                      payroll.employer.health_plan_employer_share.percent_str());
+    // null: the legal minimum of the rates file.
+    payroll_json->set(
+        "prevoyance_cadre_rate",
+        payroll.employer.prevoyance_cadre_rate
+            ? Poco::Dynamic::Var(payroll.employer.prevoyance_cadre_rate->percent_str())
+            : Poco::Dynamic::Var());
+    payroll_json->set("meal_voucher_value", payroll.benefits.meal_voucher_value.str());
+    payroll_json->set("meal_voucher_employer_share",
+                      payroll.benefits.meal_voucher_employer_share.percent_str());
+    payroll_json->set("occupational_health_yearly",
+                      payroll.benefits.occupational_health_yearly.str());
+    payroll_json->set("split_reference_months", payroll.split_reference_months);
+    json->set("payroll", payroll_json);
+    auto invoicing_json = json_object();
+    invoicing_json->set("invoice_prefix", settings.invoicing.invoice_prefix);
+    invoicing_json->set("credit_prefix", settings.invoicing.credit_prefix);
+    invoicing_json->set("exempt_mention", settings.invoicing.exempt_mention);
+    json->set("invoicing", invoicing_json);
     print_json(context.out(), json);
     return 0;
   }
+  const payroll::EmployerSettings& employer = settings.payroll.employer;
+  const payroll::BenefitSettings& benefits = settings.payroll.benefits;
   context.out() << settings.file.string() << " is valid\n"
                 << "  GE:        " << ge.name << " (SIRET " << ge.siret << ", NAF " << ge.naf
                 << ", IDCC " << ge.idcc << ")\n"
@@ -246,7 +313,20 @@ int config_check(Context& context, const Arguments& args) {
                                                                : "standard")
                 << "\n"
                 << "  database:  " << database << ", schema " << settings.database.schema << "\n"
-                << "  data:      " << settings.data_dir.string() << "\n";
+                << "  data:      " << settings.data_dir.string() << "\n"
+                << "  payroll:   AT/MP " << employer.work_accident_rate.percent_str()
+                << " %, mobility " << employer.mobility_rate.percent_str() << " %, health plan "
+                << employer.health_plan_monthly.str() << "/month ("
+                << employer.health_plan_employer_share.percent_str() << " % employer)\n"
+                << "             meal voucher " << benefits.meal_voucher_value.str() << " ("
+                << benefits.meal_voucher_employer_share.percent_str()
+                << " % employer), occupational health " << benefits.occupational_health_yearly.str()
+                << "/year, headcount "
+                << (settings.payroll.headcount ? std::to_string(*settings.payroll.headcount)
+                                               : std::string("from contracts"))
+                << "\n"
+                << "  invoices:  prefix " << settings.invoicing.invoice_prefix
+                << ", credit notes prefix " << settings.invoicing.credit_prefix << "\n";
   return 0;
 }
 

@@ -68,6 +68,64 @@ std::vector<std::string> read_sirets(RecordReader& reader, const YamlValue& list
   return sirets;
 }
 
+// A whole number of days, e.g. payment terms; the range is the record check's business.
+int read_days(const YamlValue& value) {
+  const std::string text = value.text();
+  const std::string digits = !text.empty() && text.front() == '-' ? text.substr(1) : text;
+  if (digits.empty() || digits.size() > 6 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    throw value.error("expected a whole number of days, got " + text);
+  }
+  return std::stoi(text);
+}
+
+// `billing:` of a member: its agreement's billing terms. Formats here, rules in registry::check.
+registry::BillingAgreement read_billing(RecordReader& reader, const YamlValue& value) {
+  YamlMap map(value);
+  registry::BillingAgreement billing;
+  if (auto model = reader.note(map.get("model"))) {
+    if (auto parsed = registry::billing_model_from(model->text())) {
+      billing.model = *parsed;
+    } else {
+      throw model->error("billing model must be cost_split or coefficient, got " + model->text());
+    }
+  }
+  if (auto fee_rate = reader.note(map.get("fee_rate"))) {
+    billing.fee_rate = fee_rate->percent();
+  }
+  if (auto fee_per_hour = reader.note(map.get("fee_per_hour"))) {
+    billing.fee_per_hour = fee_per_hour->money();
+  }
+  if (auto coefficient = reader.note(map.get("coefficient"))) {
+    billing.coefficient = coefficient->decimal();
+  }
+  if (auto days = reader.note(map.get("payment_days"))) {
+    billing.payment_days = read_days(*days);
+  }
+  map.finish();
+  return billing;
+}
+
+// `benefits:` of an employee: costs beyond the payslip and the PAS rate.
+registry::EmployeeBenefits read_benefits(RecordReader& reader, const YamlValue& value) {
+  YamlMap map(value);
+  registry::EmployeeBenefits benefits;
+  if (auto transit = reader.note(map.get("transit_pass_monthly"))) {
+    benefits.transit_pass_monthly = transit->money();
+  }
+  if (auto vouchers = reader.note(map.get("meal_vouchers"))) {
+    benefits.meal_vouchers = vouchers->boolean();
+  }
+  if (auto other = reader.note(map.get("other_monthly_cost"))) {
+    benefits.other_monthly_cost = other->money();
+  }
+  if (auto tax = reader.note(map.get("tax_rate"))) {
+    benefits.income_tax_rate = tax->percent();
+  }
+  map.finish();
+  return benefits;
+}
+
 Placed<registry::Member> read_member(const YamlValue& value) {
   RecordReader reader(value);
   registry::Member member;
@@ -87,6 +145,9 @@ Placed<registry::Member> read_member(const YamlValue& value) {
     map.finish();
   }
   member.agreement_ref = reader.text("agreement");
+  if (auto billing = reader.get("billing")) {
+    member.billing = read_billing(reader, *billing);
+  }
   return {member, reader.finish()};
 }
 
@@ -108,6 +169,9 @@ Placed<registry::Employee> read_employee(const YamlValue& value) {
     std::sort(employee.skills.begin(), employee.skills.end());
     employee.skills.erase(std::unique(employee.skills.begin(), employee.skills.end()),
                           employee.skills.end());
+  }
+  if (auto benefits = reader.get("benefits")) {
+    employee.benefits = read_benefits(reader, *benefits);
   }
   return {employee, reader.finish()};
 }

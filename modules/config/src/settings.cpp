@@ -75,6 +75,137 @@ GeIdentity read_identity(YamlMap& root) {
   return ge;
 }
 
+// Months of history the cost split may fall back on: a sanity bound, not a legal figure.
+constexpr int kMaxSplitReferenceMonths = 24;
+
+// Longest invoice or credit-note prefix (the number follows: FA-2026-000123).
+constexpr size_t kMaxPrefixLength = 10;
+
+Rate percent_between(const YamlValue& value, int64_t low_ppm, int64_t high_ppm) {
+  const Rate rate = value.percent();
+  if (rate.ppm() < low_ppm || rate.ppm() > high_ppm) {
+    throw value.error("must be between " + Rate::from_ppm(low_ppm).percent_str() + " and " +
+                      Rate::from_ppm(high_ppm).percent_str() + " %, got " + rate.percent_str());
+  }
+  return rate;
+}
+
+Rate percent_0_100(const YamlValue& value) {
+  return percent_between(value, 0, Rate::kScale);
+}
+
+Money non_negative_money(const YamlValue& value) {
+  const Money money = value.money();
+  if (money.is_negative()) {
+    throw value.error("must not be negative, got " + money.str());
+  }
+  return money;
+}
+
+// A whole number from `low` to `high`.
+int whole_number(const YamlValue& value, int low, int high) {
+  const std::string text = value.text();
+  const bool digits = !text.empty() && text.size() <= 9 &&
+                      text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoi(text) < low || std::stoi(text) > high) {
+    throw value.error("must be a whole number from " + std::to_string(low) + " to " +
+                      std::to_string(high) + ", got " + text);
+  }
+  return std::stoi(text);
+}
+
+PayrollSettings read_payroll(YamlMap& root) {
+  PayrollSettings payroll;
+  auto section = root.get("payroll");
+  if (!section) {
+    return payroll;
+  }
+  YamlMap map(*section);
+  payroll::EmployerSettings& employer = payroll.employer;
+  if (auto headcount = map.get("headcount")) {
+    payroll.headcount = whole_number(*headcount, 1, 9'999'999);
+    employer.headcount = *payroll.headcount;
+  }
+  employer.work_accident_rate = percent_0_100(map.need("at_rate"));
+  if (auto mobility = map.get("mobility_rate")) {
+    employer.mobility_rate = percent_0_100(*mobility);
+  }
+  // Default: the employer pays half, as in `gepaie simulate` (the usual split of the plan).
+  employer.health_plan_employer_share = Rate::from_ppm(Rate::kScale / 2);
+  if (auto health = map.get("health_plan")) {
+    YamlMap plan(*health);
+    if (auto monthly = plan.get("monthly")) {
+      employer.health_plan_monthly = non_negative_money(*monthly);
+    }
+    if (auto share = plan.get("employer_share")) {
+      employer.health_plan_employer_share = percent_0_100(*share);
+    }
+    plan.finish();
+  }
+  if (auto prevoyance = map.get("prevoyance_cadre_rate")) {
+    employer.prevoyance_cadre_rate = percent_0_100(*prevoyance);
+  }
+  if (auto meal = map.get("meal_voucher")) {
+    YamlMap voucher(*meal);
+    payroll.benefits.meal_voucher_value = non_negative_money(voucher.need("value"));
+    payroll.benefits.meal_voucher_employer_share = percent_0_100(voucher.need("employer_share"));
+    voucher.finish();
+  }
+  if (auto health_service = map.get("occupational_health_yearly")) {
+    payroll.benefits.occupational_health_yearly = non_negative_money(*health_service);
+  }
+  if (auto months = map.get("split_reference_months")) {
+    payroll.split_reference_months = whole_number(*months, 1, kMaxSplitReferenceMonths);
+  }
+  map.finish();
+  return payroll;
+}
+
+std::string read_prefix(const YamlValue& value) {
+  const std::string text = value.text();
+  const bool allowed =
+      !text.empty() && text.size() <= kMaxPrefixLength &&
+      text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") ==
+          std::string::npos &&
+      text.front() != '-' && text.back() != '-';
+  if (!allowed) {
+    throw value.error("a prefix has 1 to " + std::to_string(kMaxPrefixLength) +
+                      " letters, digits or inner dashes, got '" + text + "'");
+  }
+  return text;
+}
+
+InvoicingSettings read_invoicing(YamlMap& root) {
+  InvoicingSettings invoicing;
+  auto section = root.get("invoicing");
+  if (!section) {
+    return invoicing;
+  }
+  YamlMap map(*section);
+  const auto invoice = map.get("invoice_prefix");
+  const auto credit = map.get("credit_prefix");
+  if (invoice) {
+    invoicing.invoice_prefix = read_prefix(*invoice);
+  }
+  if (credit) {
+    invoicing.credit_prefix = read_prefix(*credit);
+  }
+  if (invoicing.credit_prefix == invoicing.invoice_prefix) {
+    // Invoices and credit notes are numbered in separate series: one prefix would mix them.
+    const YamlValue& where = credit ? *credit : invoice ? *invoice : map.value();
+    throw where.error("invoices and credit notes need different prefixes, both are '" +
+                      invoicing.invoice_prefix + "'");
+  }
+  if (auto mention = map.get("exempt_mention")) {
+    invoicing.exempt_mention = mention->text();
+    if (invoicing.exempt_mention.find_first_not_of(" \t") == std::string::npos) {
+      throw mention->error("the VAT exemption mention must not be empty");
+    }
+  }
+  map.finish();
+  return invoicing;
+}
+
 std::string read_password_file(const YamlValue& value, const std::filesystem::path& base) {
   std::filesystem::path path = value.text();
   if (path.is_relative()) {
@@ -233,6 +364,8 @@ Settings load_settings(const std::filesystem::path& file, const Environment& env
     }
     map.finish();
   }
+  settings.payroll = read_payroll(root);
+  settings.invoicing = read_invoicing(root);
   root.finish();
   settings.rates_dir = (rates_dir.is_relative() ? base / rates_dir : rates_dir).lexically_normal();
 

@@ -12,6 +12,10 @@ namespace {
 // Maximum weekly working time, Code du travail L3121-20.
 constexpr int64_t kMaxWeeklyMinutes = 48 * 60;
 
+// Longest payment term a member agreement may set, in days after the invoice date: a sanity
+// bound of gepaie, not a legal figure.
+constexpr int kMaxPaymentDays = 120;
+
 class Problems {
  public:
   void add(std::string field, std::string reason) {
@@ -99,6 +103,65 @@ void check_member_list(const std::vector<std::string>& sirets, const std::string
   }
 }
 
+void check_billing(const BillingAgreement& billing, Problems& problems) {
+  if (billing.fee_rate < Rate()) {
+    problems.add("billing.fee_rate", "must not be negative, got " + billing.fee_rate.percent_str());
+  } else if (billing.fee_rate > Rate::from_ppm(Rate::kScale)) {
+    problems.add("billing.fee_rate",
+                 "must be at most 100 %, got " + billing.fee_rate.percent_str());
+  }
+  if (billing.fee_per_hour.is_negative()) {
+    problems.add("billing.fee_per_hour", "must not be negative, got " + billing.fee_per_hour.str());
+  }
+  if (billing.coefficient < Rate()) {
+    problems.add("billing.coefficient",
+                 "must not be negative, got " + billing.coefficient.decimal_str());
+  }
+  const bool fee_rate = billing.fee_rate != Rate();
+  const bool fee_per_hour = !billing.fee_per_hour.is_zero();
+  if (billing.model == BillingModel::CostSplit) {
+    if (fee_rate && fee_per_hour) {
+      problems.add("billing.fee_per_hour", "give either fee_rate or fee_per_hour, not both");
+    }
+    if (billing.coefficient != Rate()) {
+      problems.add("billing.coefficient",
+                   "a coefficient belongs to the coefficient model, not to cost_split");
+    }
+  } else {
+    if (billing.coefficient <= Rate()) {
+      problems.add("billing.coefficient", "the coefficient model needs a coefficient above 0");
+    }
+    // The coefficient already includes the management fee.
+    if (fee_rate) {
+      problems.add("billing.fee_rate", "the coefficient includes the fee: no fee_rate with it");
+    }
+    if (fee_per_hour) {
+      problems.add("billing.fee_per_hour",
+                   "the coefficient includes the fee: no fee_per_hour with it");
+    }
+  }
+  if (billing.payment_days < 0 || billing.payment_days > kMaxPaymentDays) {
+    problems.add("billing.payment_days", "must be from 0 to " + std::to_string(kMaxPaymentDays) +
+                                             " days, got " + std::to_string(billing.payment_days));
+  }
+}
+
+void check_benefits(const EmployeeBenefits& benefits, Problems& problems) {
+  if (benefits.transit_pass_monthly.is_negative()) {
+    problems.add("benefits.transit_pass_monthly",
+                 "must not be negative, got " + benefits.transit_pass_monthly.str());
+  }
+  if (benefits.other_monthly_cost.is_negative()) {
+    problems.add("benefits.other_monthly_cost",
+                 "must not be negative, got " + benefits.other_monthly_cost.str());
+  }
+  if (benefits.income_tax_rate < Rate() ||
+      benefits.income_tax_rate > Rate::from_ppm(Rate::kScale)) {
+    problems.add("benefits.tax_rate",
+                 "must be between 0 and 100 %, got " + benefits.income_tax_rate.percent_str());
+  }
+}
+
 }  // namespace
 
 bool weekly_hours_allowed(Hours weekly) {
@@ -120,6 +183,7 @@ std::vector<FieldProblem> check(const Member& member) {
     }
   }
   check_email(member.contact_email, "contact.email", problems);
+  check_billing(member.billing, problems);
   return problems.take();
 }
 
@@ -146,6 +210,7 @@ std::vector<FieldProblem> check(const Employee& employee) {
   check_address(employee.address, "address", problems);
   problems.identifier(ids::iban_problem(employee.iban), "iban");
   check_email(employee.email, "email", problems);
+  check_benefits(employee.benefits, problems);
   return problems.take();
 }
 

@@ -24,14 +24,40 @@ registry::Address read_address(const Rows& rows) {
           rows.text("city"), rows.text("country")};
 }
 
+registry::BillingAgreement read_billing(const Rows& rows) {
+  registry::BillingAgreement billing;
+  const std::string model = rows.text("billing_model");
+  if (auto parsed = registry::billing_model_from(model)) {
+    billing.model = *parsed;
+  } else {
+    throw Error(ErrorKind::Failure,
+                "members: unknown billing_model '" + model + "' in the database");
+  }
+  billing.fee_rate = Rate::from_ppm(rows.integer("fee_rate_ppm"));
+  billing.fee_per_hour = rows.money("fee_per_hour");
+  billing.coefficient = Rate::from_ppm(rows.integer("coefficient_ppm"));
+  billing.payment_days = static_cast<int>(rows.integer("payment_days"));
+  return billing;
+}
+
+registry::EmployeeBenefits read_benefits(const Rows& rows) {
+  registry::EmployeeBenefits benefits;
+  benefits.transit_pass_monthly = rows.money("transit_pass_monthly");
+  benefits.meal_vouchers = rows.integer("meal_vouchers") != 0;
+  benefits.other_monthly_cost = rows.money("other_monthly_cost");
+  benefits.income_tax_rate = Rate::from_ppm(rows.integer("income_tax_rate_ppm"));
+  return benefits;
+}
+
 // Keyed by SIRET, in legal-name order (the database's collation: accents and case ignored).
 std::vector<Stored<Member>> load_members(Database& db) {
   std::vector<Stored<Member>> members;
   Rows rows = db.prepare("SELECT * FROM members ORDER BY legal_name, siret").query();
   while (rows.next()) {
-    Member member{rows.text("siret"),         rows.text("legal_name"),   read_address(rows),
-                  rows.text("vat_number"),    rows.text("contact_name"), rows.text("contact_email"),
-                  rows.text("contact_phone"), rows.text("agreement_ref"), {}};
+    Member member{
+        rows.text("siret"),         rows.text("legal_name"),    read_address(rows),
+        rows.text("vat_number"),    rows.text("contact_name"),  rows.text("contact_email"),
+        rows.text("contact_phone"), rows.text("agreement_ref"), read_billing(rows)};
     members.push_back({rows.integer("id"), member});
   }
   return members;
@@ -43,7 +69,8 @@ std::map<std::string, Stored<Employee>> load_employees(Database& db) {
   while (rows.next()) {
     Employee employee{rows.text("number"),     rows.text("last_name"), rows.text("first_name"),
                       rows.date("birth_date"), rows.text("nir"),       read_address(rows),
-                      rows.text("iban"),       rows.text("email"),     {}, {}};
+                      rows.text("iban"),       rows.text("email"),     {},
+                      read_benefits(rows)};
     employees[employee.number] = {rows.integer("id"), employee};
   }
   std::map<int64_t, Employee*> by_id;
@@ -157,10 +184,12 @@ int64_t write_member(Database& db, const Member& member, int64_t id) {
   Statement statement = db.prepare(
       id == 0 ? "INSERT INTO members (legal_name, address_line1, address_line2, postcode, city,"
                 " country, vat_number, contact_name, contact_email, contact_phone, agreement_ref,"
-                " siret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " billing_model, fee_rate_ppm, fee_per_hour, coefficient_ppm, payment_days,"
+                " siret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               : "UPDATE members SET legal_name = ?, address_line1 = ?, address_line2 = ?,"
                 " postcode = ?, city = ?, country = ?, vat_number = ?, contact_name = ?,"
-                " contact_email = ?, contact_phone = ?, agreement_ref = ?,"
+                " contact_email = ?, contact_phone = ?, agreement_ref = ?, billing_model = ?,"
+                " fee_rate_ppm = ?, fee_per_hour = ?, coefficient_ppm = ?, payment_days = ?,"
                 " updated_at = CURRENT_TIMESTAMP WHERE siret = ?");
   statement.text(1, member.legal_name);
   bind_address(statement, 2, member.address);
@@ -169,7 +198,12 @@ int64_t write_member(Database& db, const Member& member, int64_t id) {
       .optional_text(9, member.contact_email)
       .optional_text(10, member.contact_phone)
       .optional_text(11, member.agreement_ref)
-      .text(12, member.siret)
+      .text(12, registry::to_string(member.billing.model))
+      .integer(13, member.billing.fee_rate.ppm())
+      .money(14, member.billing.fee_per_hour)
+      .integer(15, member.billing.coefficient.ppm())
+      .integer(16, member.billing.payment_days)
+      .text(17, member.siret)
       .execute();
   return id == 0 ? db.last_insert_id() : id;
 }
@@ -177,11 +211,14 @@ int64_t write_member(Database& db, const Member& member, int64_t id) {
 int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
   Statement statement = db.prepare(
       id == 0 ? "INSERT INTO employees (last_name, first_name, birth_date, nir, address_line1,"
-                " address_line2, postcode, city, country, iban, email, number)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " address_line2, postcode, city, country, iban, email, transit_pass_monthly,"
+                " meal_vouchers, other_monthly_cost, income_tax_rate_ppm, number)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               : "UPDATE employees SET last_name = ?, first_name = ?, birth_date = ?, nir = ?,"
                 " address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ?,"
-                " iban = ?, email = ?, updated_at = CURRENT_TIMESTAMP WHERE number = ?");
+                " iban = ?, email = ?, transit_pass_monthly = ?, meal_vouchers = ?,"
+                " other_monthly_cost = ?, income_tax_rate_ppm = ?,"
+                " updated_at = CURRENT_TIMESTAMP WHERE number = ?");
   statement.text(1, employee.last_name)
       .text(2, employee.first_name)
       .date(3, employee.birth_date)
@@ -189,7 +226,11 @@ int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
   bind_address(statement, 5, employee.address);
   statement.text(10, employee.iban)
       .optional_text(11, employee.email)
-      .text(12, employee.number)
+      .money(12, employee.benefits.transit_pass_monthly)
+      .integer(13, employee.benefits.meal_vouchers ? 1 : 0)
+      .money(14, employee.benefits.other_monthly_cost)
+      .integer(15, employee.benefits.income_tax_rate.ppm())
+      .text(16, employee.number)
       .execute();
   if (id == 0) {
     id = db.last_insert_id();
