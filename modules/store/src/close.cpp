@@ -40,23 +40,31 @@ class CloseLock {
 };
 
 void check_timesheets(Database& db, Month month, CloseReport& report) {
+  Rows counts = db.prepare(
+                      "SELECT COUNT(*) AS total, COALESCE(SUM(state <> 'approved'), 0) AS pending "
+                      "FROM timesheets WHERE month = ?")
+                    .text(1, month.str())
+                    .query();
+  counts.next();
+  report.timesheets = static_cast<int>(counts.integer("total"));
+  const int64_t count = counts.integer("pending");
+  if (count == 0) {
+    return;
+  }
   std::string pending;
-  int count = 0;
-  for (const auto& sheet : timesheet_summaries(db, month)) {
-    ++report.timesheets;
-    if (sheet.state != staffing::TimesheetState::Approved) {
-      if (++count <= 10) {
-        pending += "\n  " + sheet.employee_number + " at " + sheet.member_siret + " (" +
-                   staffing::to_string(sheet.state) + ")";
-      }
-    }
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, t.state FROM timesheets t JOIN employees e ON "
+                    "e.id = t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
+                    "AND t.state <> 'approved' ORDER BY e.number, m.siret LIMIT 10")
+                  .text(1, month.str())
+                  .query();
+  while (rows.next()) {
+    pending += "\n  " + rows.text("number") + " at " + rows.text("siret") + " (" +
+               rows.text("state") + ")";
   }
-  if (count > 0) {
-    throw Error(ErrorKind::Conflict,
-                std::to_string(count) + " timesheet(s) of " + month.str() +
-                    " not approved; the close needs every timesheet approved:" + pending +
-                    (count > 10 ? "\n  ..." : ""));
-  }
+  throw Error(ErrorKind::Conflict, std::to_string(count) + " timesheet(s) of " + month.str() +
+                                       " not approved; the close needs every timesheet approved:" +
+                                       pending + (count > 10 ? "\n  ..." : ""));
 }
 
 void check_working_time(Database& db, Month month, const CloseOptions& options,
