@@ -465,6 +465,7 @@ StoredInvoice credit_invoice(Database& db, const std::string& number,
       }
       chosen.push_back(position - 1);
     }
+    std::sort(chosen.begin(), chosen.end());  // the order of the credit's lines
   }
   // Crediting every remaining line: the credit takes exactly what is left, so the invoice and its
   // credit notes add up to zero.

@@ -19,8 +19,14 @@ double seconds_since(Clock::time_point start) {
 // (also when the process is killed): a second close fails at once instead of waiting.
 class CloseLock {
  public:
-  CloseLock(Database& db, Month month) : db_(db), name_("gepaie-close-" + month.str() + "-") {
-    name_ += db.schema().substr(0, 64 - name_.size());
+  CloseLock(Database& db, Month month) : db_(db) {
+    // Lock names are limited to 64 characters: the schema goes in as its MD5.
+    Rows name = db_.prepare("SELECT CONCAT('gepaie-close-', ?, '-', MD5(?)) AS name")
+                    .text(1, month.str())
+                    .text(2, db.schema())
+                    .query();
+    name.next();
+    name_ = name.text("name");
     Rows rows = db_.prepare("SELECT GET_LOCK(?, 0) AS got").text(1, name_).query();
     if (!rows.next() || rows.is_null("got") || rows.integer("got") != 1) {
       throw Error(ErrorKind::Conflict,
@@ -141,9 +147,8 @@ CloseReport close_month(Database& db, const payroll::RateBook& rates,
   const billing::VatSettings vat = vat_settings(settings, rates, options.issue_date);
 
   Transaction transaction(db);
-  if (month_closed(db, month)) {
-    throw Error(ErrorKind::Conflict, month.str() + " is already closed");
-  }
+  // The locking read comes first: the transaction's snapshot is taken at its first plain read,
+  // which must see what the writers this lock waits for have committed (an expense, a timesheet).
   lock_month(db, month, "closing");
   stage("locked");
 
