@@ -170,7 +170,7 @@ CREATE TABLE invoices (
 CREATE TABLE invoice_lines (
   invoice_id   BIGINT UNSIGNED NOT NULL,
   position     SMALLINT      NOT NULL,
-  kind         VARCHAR(13)   NOT NULL,  -- employee, fee, expense, regularisation
+  kind         VARCHAR(14)   NOT NULL,  -- employee, fee, expense, regularisation
   employee_id  BIGINT UNSIGNED NULL,
   label        VARCHAR(300)  NOT NULL,
   minutes      INT           NOT NULL,
@@ -180,4 +180,21 @@ CREATE TABLE invoice_lines (
   PRIMARY KEY (invoice_id, position),
   CONSTRAINT fk_invoice_lines_invoice FOREIGN KEY (invoice_id) REFERENCES invoices (id),
   CONSTRAINT fk_invoice_lines_employee FOREIGN KEY (employee_id) REFERENCES employees (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Corrections of a closed month, for a member: a regularisation line (plus or minus) on the
+-- member's invoice of a later, open month. invoice_id is set when that invoice is issued.
+CREATE TABLE invoice_adjustments (
+  id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  member_id   BIGINT UNSIGNED NOT NULL,
+  month       CHAR(7)       NOT NULL,  -- the month whose invoice carries it
+  amount      DECIMAL(14,2) NOT NULL,
+  label       VARCHAR(300)  NOT NULL,
+  invoice_id  BIGINT UNSIGNED NULL,
+  created_at  TIMESTAMP     NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (id),
+  KEY ix_invoice_adjustments_month (month, member_id),
+  CONSTRAINT fk_invoice_adjustments_member FOREIGN KEY (member_id) REFERENCES members (id),
+  CONSTRAINT fk_invoice_adjustments_invoice FOREIGN KEY (invoice_id) REFERENCES invoices (id),
+  CONSTRAINT ck_invoice_adjustments_amount CHECK (amount <> 0)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

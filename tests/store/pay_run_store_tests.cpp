@@ -111,6 +111,9 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
   DemoGe ge("payrun_months", {kOctober, kNovember});
   const auto october = ge.close(kOctober);
   BOOST_TEST(october.reconciliation.balanced());
+  // A correction of October for Basalte Records goes on its November invoice.
+  store::add_invoice_adjustment(
+      ge.db(), {0, "87001285300012", kNovember, Money::parse("-50.00"), "Correction octobre", ""});
   const auto november = ge.close(kNovember);
   BOOST_TEST(november.reconciliation.balanced());
 
@@ -143,6 +146,51 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
     char expected[32];
     std::snprintf(expected, sizeof expected, "FA-2026-%06zu", i + 1);
     BOOST_TEST(invoices[i].number == expected);
+  }
+
+  // The regularisation line is on Basalte's November invoice, VAT applied on the new net.
+  const auto basalte = store::list_invoices(ge.db(), kNovember, std::string("87001285300012"));
+  BOOST_REQUIRE(basalte.size() == 1);
+  const auto& invoice = basalte.front();
+  BOOST_REQUIRE(!invoice.lines.empty());
+  BOOST_TEST(invoice.lines.back().label == "Correction octobre");
+  BOOST_TEST(invoice.lines.back().amount == Money::parse("-50.00"));
+  Money lines_total;
+  for (const auto& line : invoice.lines) {
+    if (line.kind != billing::InvoiceLineKind::Fee) {
+      lines_total += line.amount;
+    }
+  }
+  BOOST_TEST(invoice.lines_total == lines_total);
+  BOOST_TEST(invoice.net_total == invoice.lines_total + invoice.fee);
+  BOOST_TEST(invoice.vat == invoice.net_total.times(invoice.vat_rate));
+  BOOST_TEST(invoice.total == invoice.net_total + invoice.vat);
+  const auto adjustments = store::list_invoice_adjustments(ge.db(), kNovember);
+  BOOST_REQUIRE(adjustments.size() == 1);
+  BOOST_TEST(adjustments.front().invoice_number == invoice.number);
+  BOOST_TEST(november.reconciliation.balanced());
+
+  // Year-end regularisation of the coefficient members: billed against their real shares.
+  std::map<std::string, std::pair<Money, Money>> expected;  // billed, share
+  for (const auto& i : invoices) {
+    if (i.model != registry::BillingModel::Coefficient) {
+      continue;
+    }
+    for (const auto& line : i.lines) {
+      if (line.kind == billing::InvoiceLineKind::Employee) {
+        expected[i.member_siret].first += line.amount;
+      }
+    }
+    expected[i.member_siret].second += i.cost_share;
+  }
+  const auto regularisation = store::year_regularisation(ge.db(), 2026);
+  BOOST_TEST(regularisation.size() == expected.size());
+  BOOST_TEST(expected.size() == 2u);  // Films de la Limagne and Éditions du Pariou
+  for (const auto& r : regularisation) {
+    BOOST_TEST(r.billed == expected[r.member_siret].first, r.member_siret);
+    BOOST_TEST(r.cost_share == expected[r.member_siret].second, r.member_siret);
+    BOOST_TEST(r.difference == r.cost_share - r.billed, r.member_siret);
+    BOOST_TEST(!r.billed.is_zero());
   }
 
   // The closed month's split is the stored one and still adds up to the payslips.
@@ -181,5 +229,9 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
                                  Money::parse("10.00"), "Taxi"});
   }));
   BOOST_TEST(refused([&] { ge.close(kOctober); }));
+  BOOST_TEST(refused([&] {
+    store::add_invoice_adjustment(
+        ge.db(), {0, "87001285300012", kOctober, Money::parse("5.00"), "Trop tard", ""});
+  }));
   BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM expenses") == 0);
 }

@@ -167,9 +167,10 @@ void print_payslip(std::ostream& out, const store::StoredPayslip& p) {
       << " = " << amount(p.total_cost) << "\n"
       << "Congés payés: acquis " << days_text(p.leave_earned) << " j, pris "
       << days_text(p.leave_taken) << " j; solde N-1 " << days_text(p.leave_n1_remaining)
-      << " j, N acquis " << days_text(p.leave_n_earned) << " j · cumuls " << p.month.year() << ": brut "
-      << amount(p.year_to_date.gross) << ", net imposable " << amount(p.year_to_date.net_taxable)
-      << ", PAS " << amount(p.year_to_date.income_tax) << "\n";
+      << " j, N acquis " << days_text(p.leave_n_earned) << " j · cumuls " << p.month.year()
+      << ": brut " << amount(p.year_to_date.gross) << ", net imposable "
+      << amount(p.year_to_date.net_taxable) << ", PAS " << amount(p.year_to_date.income_tax)
+      << "\n";
 }
 
 int payroll_run(Context& context, const Arguments& args) {
@@ -503,6 +504,52 @@ int invoice_credit(Context& context, const Arguments& args) {
   return 0;
 }
 
+int invoice_adjust(Context& context, const Arguments& args) {
+  for (const char* name : {"member", "month", "amount", "label"}) {
+    if (!args.option(name)) {
+      throw bad_input(std::string("--") + name + " is required");
+    }
+  }
+  store::InvoiceAdjustment adjustment;
+  adjustment.member_siret = *args.option("member");
+  adjustment.month = month_option(args);
+  adjustment.amount = Money::parse(*args.option("amount"));
+  adjustment.label = *args.option("label");
+  store::add_invoice_adjustment(context.db(), adjustment);
+  context.out() << "regularisation of " << adjustment.amount.french() << " for "
+                << adjustment.member_siret << " on its invoice of " << adjustment.month.str()
+                << "\n";
+  return 0;
+}
+
+int invoice_adjustments(Context& context, const Arguments& args) {
+  const Month month = month_option(args);
+  const auto list = store::list_invoice_adjustments(context.db(), month);
+  if (args.flag("json")) {
+    JsonWriter json(context.out());
+    json.begin_array();
+    for (const auto& a : list) {
+      json.begin_object();
+      json.key("member").string(a.member_siret);
+      json.key("month").string(a.month.str());
+      json.key("amount").number(a.amount.str());
+      json.key("label").string(a.label);
+      json.key("invoice").string(a.invoice_number);
+      json.end_object();
+    }
+    json.end_array();
+    json.finish();
+    return 0;
+  }
+  Table table({{"Member"}, {"Amount", Align::Right}, {"Label", Align::Left, 60}, {"Invoice"}});
+  for (const auto& a : list) {
+    table.add({a.member_siret, amount(a.amount), a.label,
+               a.invoice_number.empty() ? "(next invoice)" : a.invoice_number});
+  }
+  table.print(context.out());
+  return 0;
+}
+
 // ---- expenses -------------------------------------------------------------------------------
 
 int expense_add(Context& context, const Arguments& args) {
@@ -730,6 +777,22 @@ std::vector<Command> close_commands() {
        invoice_credit,
        1,
        1},
+      {"invoice adjust",
+       "Add a regularisation line to a member's invoice of an open month",
+       "",
+       "Corrections of a closed month go on a later invoice: an amount (negative for a refund)\n"
+       "with its reason, billed as is (no fee), VAT applied with the invoice.",
+       {{"member", "", "the member", "SIRET"},
+        {"month", "", "the (open) month whose invoice carries it", "YYYY-MM"},
+        {"amount", "", "euros, negative for a refund", "AMOUNT"},
+        {"label", "", "what it corrects", "TEXT"}},
+       invoice_adjust},
+      {"invoice adjustments",
+       "Regularisation lines of a month's invoices",
+       "",
+       "",
+       {month, json},
+       invoice_adjustments},
       {"expense add",
        "Record an expense incurred at a member (refunded, billed to that member)",
        "",

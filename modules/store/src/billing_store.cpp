@@ -370,15 +370,41 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
   for (const auto& share : split.shares) {
     by_member[share.member_siret].push_back(share);
   }
+  std::map<std::string, std::vector<InvoiceAdjustment>> adjustments;
+  for (auto& adjustment : list_invoice_adjustments(db, month)) {
+    if (adjustment.invoice_number.empty()) {
+      adjustments[adjustment.member_siret].push_back(std::move(adjustment));
+    }
+  }
   std::vector<std::string> numbers;
   BatchInsert lines(db, kLineColumns, 9, 1000);
   for (const auto& member : list_members(db)) {  // legal-name order
     auto shares = by_member.find(member.siret);
-    if (shares == by_member.end()) {
-      continue;
+    auto pending = adjustments.find(member.siret);
+    std::optional<billing::InvoiceDraft> draft;
+    if (shares != by_member.end()) {
+      draft =
+          billing::build_invoice(member.siret, month, member.billing, shares->second, names, vat);
     }
-    auto draft =
-        billing::build_invoice(member.siret, month, member.billing, shares->second, names, vat);
+    if (pending != adjustments.end()) {
+      if (!draft) {
+        draft.emplace();
+        draft->member_siret = member.siret;
+        draft->month = month;
+        draft->model = member.billing.model;
+        draft->vat_rate = vat.exempt ? Rate() : vat.rate;
+        draft->vat_mention = vat.exempt ? vat.mention : "";
+      }
+      // Regularisation lines: billed as they are, no fee; VAT on the new net total.
+      for (const auto& adjustment : pending->second) {
+        draft->lines.push_back({InvoiceLineKind::Regularisation, "", adjustment.label, Hours(),
+                                Money(), adjustment.amount});
+        draft->lines_total += adjustment.amount;
+      }
+      draft->net_total = draft->lines_total + draft->fee;
+      draft->vat = vat.exempt ? Money() : draft->net_total.times(draft->vat_rate);
+      draft->total = draft->net_total + draft->vat;
+    }
     if (!draft) {
       continue;
     }
@@ -388,6 +414,14 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
         insert_invoice(db, number, false, member_ids.at(member.siret), *draft, issue_date,
                        issue_date.plus_days(member.billing.payment_days), std::nullopt, "");
     insert_lines(lines, id, *draft, employees, {});
+    if (pending != adjustments.end()) {
+      for (const auto& adjustment : pending->second) {
+        db.prepare("UPDATE invoice_adjustments SET invoice_id = ? WHERE id = ?")
+            .integer(1, id)
+            .integer(2, adjustment.id)
+            .execute();
+      }
+    }
     numbers.push_back(number);
   }
   lines.flush();
@@ -532,6 +566,48 @@ StoredInvoice load_invoice(Database& db, const std::string& number) {
     throw Error(ErrorKind::NotFound, "no invoice " + number);
   }
   return std::move(invoices.front());
+}
+
+int64_t add_invoice_adjustment(Database& db, const InvoiceAdjustment& adjustment) {
+  if (adjustment.amount.is_zero()) {
+    throw Error(ErrorKind::BadInput, "a regularisation needs a non-zero amount");
+  }
+  if (adjustment.label.empty()) {
+    throw Error(ErrorKind::BadInput, "a regularisation needs a label (what it corrects)");
+  }
+  prepare_month(db, adjustment.month);
+  Transaction transaction(db);
+  ensure_month_open(db, adjustment.month, "adding a regularisation to its invoices");
+  const auto members = ids_by(db, "SELECT id, siret FROM members", "siret");
+  auto member = members.find(adjustment.member_siret);
+  if (member == members.end()) {
+    throw Error(ErrorKind::BadInput, "unknown member " + adjustment.member_siret);
+  }
+  db.prepare(
+        "INSERT INTO invoice_adjustments (member_id, month, amount, label) VALUES (?, ?, ?, ?)")
+      .integer(1, member->second)
+      .text(2, adjustment.month.str())
+      .money(3, adjustment.amount)
+      .text(4, adjustment.label)
+      .execute();
+  const int64_t id = db.last_insert_id();
+  transaction.commit();
+  return id;
+}
+
+std::vector<InvoiceAdjustment> list_invoice_adjustments(Database& db, Month month) {
+  std::vector<InvoiceAdjustment> list;
+  Rows rows = db.prepare(
+                    "SELECT a.id, m.siret, a.amount, a.label, i.number FROM invoice_adjustments a "
+                    "JOIN members m ON m.id = a.member_id LEFT JOIN invoices i ON "
+                    "i.id = a.invoice_id WHERE a.month = ? ORDER BY a.id")
+                  .text(1, month.str())
+                  .query();
+  while (rows.next()) {
+    list.push_back({rows.integer("id"), rows.text("siret"), month, rows.money("amount"),
+                    rows.text("label"), rows.text("number")});
+  }
+  return list;
 }
 
 std::vector<billing::Regularisation> year_regularisation(Database& db, int year) {

@@ -83,6 +83,20 @@ std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month
                                          const std::optional<std::string>& member);
 StoredInvoice load_invoice(Database& db, const std::string& number);  // NotFound
 
+// A regularisation line for a member's invoice of `month` (an open month): the correction of a
+// closed month, plus or minus. Unknown member, zero amount, empty label: BadInput; closed month:
+// Conflict.
+struct InvoiceAdjustment {
+  int64_t id = 0;
+  std::string member_siret;
+  Month month;
+  Money amount;
+  std::string label;
+  std::string invoice_number;  // once invoiced
+};
+int64_t add_invoice_adjustment(Database& db, const InvoiceAdjustment& adjustment);
+std::vector<InvoiceAdjustment> list_invoice_adjustments(Database& db, Month month);
+
 // Coefficient members over a calendar year: billed (invoices net of credit notes) vs real cost
 // shares of the closed months.
 std::vector<billing::Regularisation> year_regularisation(Database& db, int year);
