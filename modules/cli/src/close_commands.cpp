@@ -505,11 +505,7 @@ int invoice_credit(Context& context, const Arguments& args) {
 }
 
 int invoice_adjust(Context& context, const Arguments& args) {
-  for (const char* name : {"member", "month", "amount", "label"}) {
-    if (!args.option(name)) {
-      throw bad_input(std::string("--") + name + " is required");
-    }
-  }
+  require_options(args, {"member", "month", "amount", "label"});
   store::InvoiceAdjustment adjustment;
   adjustment.member_siret = *args.option("member");
   adjustment.month = month_option(args);
@@ -553,11 +549,7 @@ int invoice_adjustments(Context& context, const Arguments& args) {
 // ---- expenses -------------------------------------------------------------------------------
 
 int expense_add(Context& context, const Arguments& args) {
-  for (const char* name : {"employee", "member", "date", "amount", "label"}) {
-    if (!args.option(name)) {
-      throw bad_input(std::string("--") + name + " is required");
-    }
-  }
+  require_options(args, {"employee", "member", "date", "amount", "label"});
   store::Expense expense;
   expense.employee_number = *args.option("employee");
   expense.member_siret = *args.option("member");

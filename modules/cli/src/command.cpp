@@ -109,6 +109,14 @@ void print_overview(std::ostream& out) {
          "Exit status: 0 ok, 1 failure, 2 bad input.\n";
 }
 
+void require_options(const Arguments& args, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (!args.option(name)) {
+      throw bad_input(std::string("--") + name + " is required");
+    }
+  }
+}
+
 Month month_option(const Arguments& args) {
   const auto month = args.option("month");
   if (!month) {

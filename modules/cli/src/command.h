@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -40,6 +41,9 @@ struct Command {
   size_t min_positional = 0;
   size_t max_positional = 0;
 };
+
+// BadInput "--NAME is required" for the first of `names` the command line lacks.
+void require_options(const Arguments& args, std::initializer_list<const char*> names);
 
 // --month YYYY-MM, required: BadInput when missing or malformed.
 Month month_option(const Arguments& args);

@@ -189,11 +189,7 @@ int demand_list(Context& context, const Arguments& args) {
 }
 
 int demand_add(Context& context, const Arguments& args) {
-  for (const char* required : {"member", "skill", "hours", "from", "to"}) {
-    if (!args.option(required)) {
-      throw bad_input(std::string("--") + required + " is required");
-    }
-  }
+  require_options(args, {"member", "skill", "hours", "from", "to"});
   config::ScheduleFile file;
   file.name = "command line";
   staffing::Demand demand;

@@ -9,20 +9,15 @@
 #include "gepaie/store/batch_insert.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
+#include "keys.h"
 
 namespace gepaie::store {
 namespace {
 
 using billing::InvoiceLineKind;
 
-std::map<std::string, int64_t> ids_by(Database& db, const std::string& sql, const char* key) {
-  std::map<std::string, int64_t> ids;
-  Rows rows = db.prepare(sql).query();
-  while (rows.next()) {
-    ids[rows.text(key)] = rows.integer("id");
-  }
-  return ids;
-}
+using internal::employee_ids;
+using internal::member_ids;
 
 std::map<std::string, std::string> employee_names(Database& db) {
   std::map<std::string, std::string> names;
@@ -319,8 +314,8 @@ MonthSplit month_split(Database& db, Month month, int reference_months) {
 }
 
 void store_split(Database& db, const MonthSplit& split) {
-  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
-  const auto members = ids_by(db, "SELECT id, siret FROM members", "siret");
+  const auto employees = employee_ids(db);
+  const auto members = member_ids(db);
   db.prepare("DELETE FROM cost_shares WHERE month = ?").text(1, split.month.str()).execute();
   BatchInsert batch(db,
                     "INSERT INTO cost_shares (month, employee_id, member_id, minutes, basis, "
@@ -363,8 +358,8 @@ std::string next_invoice_number(Database& db, const std::string& prefix, int yea
 std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
                                         const config::Settings& settings,
                                         const billing::VatSettings& vat, Date issue_date) {
-  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
-  const auto member_ids = ids_by(db, "SELECT id, siret FROM members", "siret");
+  const auto employees = employee_ids(db);
+  const auto member_id_of = member_ids(db);
   const auto names = employee_names(db);
   std::map<std::string, std::vector<billing::Share>> by_member;
   for (const auto& share : split.shares) {
@@ -411,7 +406,7 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
     const std::string number =
         next_invoice_number(db, settings.invoicing.invoice_prefix, issue_date.year());
     const int64_t id =
-        insert_invoice(db, number, false, member_ids.at(member.siret), *draft, issue_date,
+        insert_invoice(db, number, false, member_id_of.at(member.siret), *draft, issue_date,
                        issue_date.plus_days(member.billing.payment_days), std::nullopt, "");
     insert_lines(lines, id, *draft, employees, {});
     if (pending != adjustments.end()) {
@@ -541,9 +536,9 @@ StoredInvoice credit_invoice(Database& db, const std::string& number,
   }
   const std::string credit_number =
       next_invoice_number(db, settings.invoicing.credit_prefix, issue_date.year());
-  const auto member_ids = ids_by(db, "SELECT id, siret FROM members", "siret");
-  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
-  const int64_t id = insert_invoice(db, credit_number, true, member_ids.at(invoice.member_siret),
+  const auto member_id_of = member_ids(db);
+  const auto employees = employee_ids(db);
+  const int64_t id = insert_invoice(db, credit_number, true, member_id_of.at(invoice.member_siret),
                                     credit, issue_date, issue_date, invoice.id, reason);
   BatchInsert lines(db, kLineColumns, 9, 500);
   insert_lines(lines, id, credit, employees, credited_positions);
@@ -578,7 +573,7 @@ int64_t add_invoice_adjustment(Database& db, const InvoiceAdjustment& adjustment
   prepare_month(db, adjustment.month);
   Transaction transaction(db);
   ensure_month_open(db, adjustment.month, "adding a regularisation to its invoices");
-  const auto members = ids_by(db, "SELECT id, siret FROM members", "siret");
+  const auto members = member_ids(db);
   auto member = members.find(adjustment.member_siret);
   if (member == members.end()) {
     throw Error(ErrorKind::BadInput, "unknown member " + adjustment.member_siret);

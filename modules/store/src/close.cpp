@@ -5,15 +5,13 @@
 #include "gepaie/core/error.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/staffing_store.h"
+#include "keys.h"
 
 namespace gepaie::store {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using internal::Clock;
+using internal::seconds_since;
 
 // A server-side lock named after the schema and the month, released when the connection ends
 // (also when the process is killed): a second close fails at once instead of waiting.

@@ -9,24 +9,15 @@
 #include "gepaie/store/batch_insert.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
+#include "keys.h"
 
 namespace gepaie::store {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::map<std::string, int64_t> ids_by(Database& db, const std::string& sql, const char* key) {
-  std::map<std::string, int64_t> ids;
-  Rows rows = db.prepare(sql).query();
-  while (rows.next()) {
-    ids[rows.text(key)] = rows.integer("id");
-  }
-  return ids;
-}
+using internal::Clock;
+using internal::employee_ids;
+using internal::member_ids;
+using internal::seconds_since;
 
 const char* kind_name(payroll::LineKind kind) {
   switch (kind) {
@@ -138,7 +129,8 @@ struct LeaveBalances {
   int n_remaining = 0;
 };
 
-LeaveBalances balances_after(const payroll::LeaveCounters& before, const payroll::LeaveMonth& month) {
+LeaveBalances balances_after(const payroll::LeaveCounters& before,
+                             const payroll::LeaveMonth& month) {
   const int taken = before.previous_taken + before.current_taken + month.taken;
   LeaveBalances balances;
   balances.n1_remaining = std::max(0, before.previous_earned - taken);
@@ -171,8 +163,9 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
   const Date last = month.last_day();
 
   const auto contracts = contracts_of_month(db, month);
-  const auto contract_ids = ids_by(db, "SELECT id, reference FROM contracts", "reference");
-  const auto employee_ids = ids_by(db, "SELECT id, number FROM employees", "number");
+  const auto contract_ids =
+      internal::ids_of(db, "SELECT id, reference FROM contracts", "reference");
+  const auto employee_id_of = employee_ids(db);
   std::map<std::string, registry::Employee> employees;
   for (auto& employee : list_employees(db)) {
     employees[employee.number] = std::move(employee);
@@ -263,7 +256,7 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
   static const std::vector<Slot> no_slots;
   static const std::vector<Absence> no_absences;
   for (const auto& [number, contract] : contracts) {
-    const int64_t employee_id = employee_ids.at(number);
+    const int64_t employee_id = employee_id_of.at(number);
     payroll::PayRunInput input;
     input.month = month;
     input.contract = contract;
@@ -367,7 +360,9 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
     payslips.money(r.expenses).integer(r.leave.earned).integer(r.leave.taken);
     payslips.money(r.leave.reference_gross);
     const LeaveBalances balances = balances_after(leave, r.leave);
-    payslips.integer(balances.n1_remaining).integer(balances.n_earned).integer(balances.n_remaining);
+    payslips.integer(balances.n1_remaining)
+        .integer(balances.n_earned)
+        .integer(balances.n_remaining);
     payslips.money(r.year_to_date.gross);
     payslips.money(r.year_to_date.net_taxable).money(r.year_to_date.income_tax);
     payslips.money(r.year_to_date.overtime_tax_exempt);
@@ -515,8 +510,8 @@ int64_t add_expense(Database& db, const Expense& expense) {
   prepare_month(db, expense.day.month_of());
   Transaction transaction(db);
   ensure_month_open(db, expense.day.month_of(), "adding an expense");
-  const auto employees = ids_by(db, "SELECT id, number FROM employees", "number");
-  const auto members = ids_by(db, "SELECT id, siret FROM members", "siret");
+  const auto employees = employee_ids(db);
+  const auto members = member_ids(db);
   if (!employees.contains(expense.employee_number)) {
     throw Error(ErrorKind::BadInput, "unknown employee " + expense.employee_number);
   }

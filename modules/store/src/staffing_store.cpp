@@ -1,6 +1,7 @@
 #include "gepaie/store/staffing_store.h"
 
 #include "gepaie/store/periods.h"
+#include "keys.h"
 
 #include <algorithm>
 #include <map>
@@ -16,22 +17,8 @@ namespace {
 using staffing::Allocation;
 using staffing::TimesheetState;
 
-std::map<std::string, int64_t> ids_of(Database& db, const char* sql, const char* key) {
-  std::map<std::string, int64_t> ids;
-  Rows rows = db.prepare(sql).query();
-  while (rows.next()) {
-    ids[rows.text(key)] = rows.integer("id");
-  }
-  return ids;
-}
-
-std::map<std::string, int64_t> member_ids(Database& db) {
-  return ids_of(db, "SELECT id, siret FROM members", "siret");
-}
-
-std::map<std::string, int64_t> employee_ids(Database& db) {
-  return ids_of(db, "SELECT id, number FROM employees", "number");
-}
+using internal::employee_ids;
+using internal::member_ids;
 
 std::string weekdays_text(const std::vector<int>& weekdays) {
   std::string text;

@@ -14,6 +14,7 @@
 #include "gepaie/core/money.h"
 #include "gepaie/staffing/holidays.h"
 #include "gepaie/store/batch_insert.h"
+#include "keys.h"
 
 namespace gepaie::store {
 namespace {
@@ -438,15 +439,6 @@ int rows_per_statement(int columns) {
   return std::min(1000, 60'000 / columns);
 }
 
-std::map<std::string, int64_t> ids_by(Database& db, const std::string& sql, const char* key) {
-  std::map<std::string, int64_t> ids;
-  Rows rows = db.prepare(sql).query();
-  while (rows.next()) {
-    ids.emplace(rows.text(key), rows.integer("id"));
-  }
-  return ids;
-}
-
 }  // namespace
 
 void check_synthetic_options(const SyntheticOptions& options) {
@@ -578,7 +570,7 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
   }
   std::vector<int64_t> member_ids;
   {
-    const auto ids = ids_by(db, "SELECT id, siret FROM members", "siret");
+    const auto ids = internal::member_ids(db);
     for (const MemberRow& m : members) {
       member_ids.push_back(ids.at(m.siret));
     }
@@ -604,7 +596,7 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
   }
   std::vector<int64_t> employee_ids;
   {
-    const auto ids = ids_by(db, "SELECT id, number FROM employees", "number");
+    const auto ids = internal::employee_ids(db);
     for (const EmployeePlan& e : employees) {
       employee_ids.push_back(ids.at(e.number));
     }
@@ -638,7 +630,7 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
     report.contracts = static_cast<int>(insert.rows_written());
   }
   {
-    const auto ids = ids_by(db, "SELECT id, reference FROM contracts", "reference");
+    const auto ids = internal::ids_of(db, "SELECT id, reference FROM contracts", "reference");
     BatchInsert insert(db, "INSERT INTO contract_members (contract_id, member_id)", 2,
                        rows_per_statement(2));
     for (const EmployeePlan& e : employees) {
