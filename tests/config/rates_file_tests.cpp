@@ -54,7 +54,8 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
            {"paid_leave_tenth", "10"},
            {"cdd_end_indemnity_rate", "10"},
            {"transit_pass_employer_share", "50"},
-           {"vat_standard_rate", "20"}}) {
+           {"vat_standard_rate", "20"},
+           {"late_payment_recovery_fee", "40.00"}}) {
     text += constant(name, value);
   }
   text += "contributions:\n";
@@ -109,18 +110,18 @@ BOOST_AUTO_TEST_CASE(a_valid_minimal_file_loads) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key_is_refused) {
-  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", 41, "unknown key");
+  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", 42, "unknown key");
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1\", source: s, rate: 2 }\n")}},
-                 "a.yaml", 41, "unknown key 'rate'");
+                 "a.yaml", 42, "unknown key 'rate'");
 }
 
 BOOST_AUTO_TEST_CASE(missing_rate_is_refused) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", source: s }\n")}},
-                 "a.yaml", 41, "missing rate: employer");
+                 "a.yaml", 42, "missing rate: employer");
   std::string no_pmss = minimal("2026");
   no_pmss.erase(no_pmss.find("  pmss:"), no_pmss.find("  pass:") - no_pmss.find("  pmss:"));
   expect_refused({{"a.yaml", no_pmss}}, "a.yaml", 1, "missing rate: constant pmss");
@@ -163,11 +164,11 @@ BOOST_AUTO_TEST_CASE(bad_values_are_located) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: health, base: gross, "
                                      "employee: \"0\", employer: \"1\", source: s }\n")}},
-                 "a.yaml", 41, "unknown payslip group");
+                 "a.yaml", 42, "unknown payslip group");
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1.23456\", source: s }\n")}},
-                 "a.yaml", 41, "contributions[2].employer: more than 4 decimals");
+                 "a.yaml", 42, "contributions[2].employer: more than 4 decimals");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -94,6 +94,7 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"cdd_end_indemnity_rate", percent(&Constants::cdd_end_indemnity_rate)},
       {"transit_pass_employer_share", percent(&Constants::transit_pass_employer_share)},
       {"vat_standard_rate", percent(&Constants::vat_standard_rate)},
+      {"late_payment_recovery_fee", money(&Constants::late_payment_recovery_fee)},
       {"reduction_t_min", decimal(&Constants::reduction_t_min), true},
       {"reduction_power", decimal(&Constants::reduction_power), true},
   };

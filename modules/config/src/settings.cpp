@@ -202,6 +202,12 @@ InvoicingSettings read_invoicing(YamlMap& root) {
       throw mention->error("the VAT exemption mention must not be empty");
     }
   }
+  if (auto penalty = map.get("late_penalty")) {
+    invoicing.late_penalty = penalty->text();
+    if (invoicing.late_penalty.find_first_not_of(" \t") == std::string::npos) {
+      throw penalty->error("the late-payment penalty mention must not be empty");
+    }
+  }
   map.finish();
   return invoicing;
 }

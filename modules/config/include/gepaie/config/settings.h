@@ -58,6 +58,10 @@ struct InvoicingSettings {
   std::string invoice_prefix = "FA";  // FA-2026-000123
   std::string credit_prefix = "AV";   // AV-2026-000004
   std::string exempt_mention = "Exonération de TVA, article 261 B du CGI";
+  // The late-payment penalty printed on invoices (C. com. L441-10: the rate is the GE's choice,
+  // at least three times the legal interest rate; without one, the ECB rate plus 10 points).
+  std::string late_penalty =
+      "Pénalités de retard : taux de refinancement de la BCE majoré de 10 points";
 };
 
 struct Settings {

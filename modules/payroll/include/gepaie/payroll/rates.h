@@ -142,6 +142,7 @@ struct Constants {
   Rate cdd_end_indemnity_rate;              // 10 % of the gross paid under the CDD (L1243-8)
   Rate transit_pass_employer_share;         // 50 % of public-transport passes (R3261-1)
   Rate vat_standard_rate;                   // 20 % (CGI art. 278)
+  Money late_payment_recovery_fee;          // 40 € printed on invoices (C. com. D441-5)
 };
 
 // The rates in force over a span of days in which nothing changes.

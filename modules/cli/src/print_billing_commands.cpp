@@ -1,0 +1,8 @@
+#include "command.h"
+
+namespace gepaie::cli {
+
+// placeholder: being written (issue 6)
+std::vector<Command> print_billing_commands() { return {}; }
+
+}  // namespace gepaie::cli
