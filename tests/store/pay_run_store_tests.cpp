@@ -109,6 +109,12 @@ BOOST_AUTO_TEST_CASE(a_new_draft_run_replaces_the_previous_one_completely) {
 
 BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months_refuse_changes) {
   DemoGe ge("payrun_months", {kOctober, kNovember});
+  // Months are paid in order: November cannot close while October's run is a draft.
+  store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kOctober);
+  BOOST_CHECK_EXCEPTION(ge.close(kNovember), Error, [](const Error& e) {
+    return e.kind() == ErrorKind::Conflict &&
+           std::string(e.what()).find("close 2026-10 first") != std::string::npos;
+  });
   const auto october = ge.close(kOctober);
   BOOST_TEST(october.reconciliation.balanced());
   // A correction of October for Basalte Records goes on its November invoice.
@@ -229,6 +235,13 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
                                  Money::parse("10.00"), "Taxi"});
   }));
   BOOST_TEST(refused([&] { ge.close(kOctober); }));
+  // September, never paid, can no longer be: October and November are closed.
+  BOOST_CHECK_EXCEPTION(
+      store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, Month::parse("2026-09")),
+      Error, [](const Error& e) {
+        return e.kind() == ErrorKind::Conflict &&
+               std::string(e.what()).find("months are paid in order") != std::string::npos;
+      });
   BOOST_TEST(refused([&] {
     store::add_invoice_adjustment(
         ge.db(), {0, "87001285300012", kOctober, Money::parse("5.00"), "Trop tard", ""});

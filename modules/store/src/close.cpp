@@ -148,6 +148,7 @@ CloseReport close_month(Database& db, const payroll::RateBook& rates,
   // The locking read comes first: the transaction's snapshot is taken at its first plain read,
   // which must see what the writers this lock waits for have committed (an expense, a timesheet).
   lock_month(db, month, "closing");
+  ensure_paid_in_order(db, month, true);
   stage("locked");
 
   auto start = Clock::now();

@@ -154,6 +154,7 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
   PayRunReport report;
   report.month = month;
   lock_month(db, month, "a new pay run");
+  ensure_paid_in_order(db, month, false);
   const auto read_start = Clock::now();
   const payroll::RateSet* rate_set = rates.at(month.first_day());
   if (rate_set == nullptr) {

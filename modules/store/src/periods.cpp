@@ -32,6 +32,32 @@ void lock_month(Database& db, Month month, const std::string& what) {
   }
 }
 
+void ensure_paid_in_order(Database& db, Month month, bool closing) {
+  Rows later = db.prepare(
+                     "SELECT MIN(month) AS month FROM periods WHERE month > ? AND state = "
+                     "'closed'")
+                   .text(1, month.str())
+                   .query();
+  if (later.next() && !later.is_null("month")) {
+    throw Error(ErrorKind::Conflict,
+                later.text("month") + " is already closed: months are paid in order, " +
+                    month.str() + " can no longer be paid (its figures belong in a later month)");
+  }
+  if (!closing) {
+    return;
+  }
+  Rows earlier = db.prepare(
+                       "SELECT MAX(month) AS month FROM periods WHERE month < ? AND state = "
+                       "'open' AND pay_run_at IS NOT NULL")
+                     .text(1, month.str())
+                     .query();
+  if (earlier.next() && !earlier.is_null("month")) {
+    throw Error(ErrorKind::Conflict, "close " + earlier.text("month") +
+                                         " first: its pay run is still a draft, and " +
+                                         month.str() + "'s cumulatives start from it");
+  }
+}
+
 std::vector<PeriodState> list_periods(Database& db) {
   std::vector<PeriodState> periods;
   Rows rows = db.prepare(

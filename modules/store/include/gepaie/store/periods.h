@@ -30,6 +30,11 @@ void prepare_month(Database& db, Month month);
 // Inside a transaction: locks the month's row for update; Conflict when it is closed.
 void lock_month(Database& db, Month month, const std::string& what);
 
+// Months are paid in order: a pay run or a close of `month` is refused (Conflict) when a later
+// month is already closed (its cumulatives and leave balances would miss this one); a close
+// also when an earlier month has a draft pay run that is not closed yet.
+void ensure_paid_in_order(Database& db, Month month, bool closing);
+
 // The months that have a pay run or are closed, most recent first.
 std::vector<PeriodState> list_periods(Database& db);
 bool month_closed(Database& db, Month month);
