@@ -50,12 +50,20 @@ else
 fi
 step "The cost split of $month per member"
 gepaie split --month "$month"
-step "The payroll journal of $month (payslip summary)"
-gepaie payroll show --month "$month"
 step "The invoices of $month"
 gepaie invoice list --month "$month"
 step "One payslip in detail (E007, overtime week)"
 gepaie payroll show --month "$month" --employee E007
+out="out/$month"
+step "Printing the month: payslips, payroll journal and invoices as PDF in $out/"
+gepaie print payslips --month "$month" --out "$out/bulletins" --combined
+gepaie print invoices --month "$month" --out "$out/factures"
+gepaie print summary --month "$month" --format pdf --out "$out/journal-$month.pdf"
+gepaie print summary --month "$month" --format csv --out "$out/journal-$month.csv"
+step "The payroll journal of $month (payslip summary) and the members' totals"
+gepaie print summary --month "$month"
+printf '\nDocuments of %s: %s/ (payslips in bulletins/, invoices in factures/, the journal as PDF and CSV)\n' \
+  "$month" "$(pwd)/$out"
 
 printf '\nThe database server keeps running for further commands (build/modules/cli/gepaie --help);\n'
 printf 'stop it with: build/modules/cli/gepaie db stop\n'

@@ -15,7 +15,7 @@ if(NOT result EQUAL 0)
 endif()
 foreach(expected "./usr/bin/gepaie" "./usr/share/gepaie/config/gepaie.yaml"
         "./usr/share/gepaie/config/demo/demo.yaml" "./usr/share/gepaie/config/rates/fr-2026.yaml"
-        "./usr/share/gepaie/sql/migrations/0001_initial.sql" "./usr/share/gepaie/reports/README.md")
+        "./usr/share/gepaie/sql/migrations/0001_initial.sql" "./usr/share/gepaie/reports/payslip.yaml")
   string(FIND "${listing}" "${expected}" found)
   if(found EQUAL -1)
     message(FATAL_ERROR "${debs} lacks ${expected}:\n${listing}")

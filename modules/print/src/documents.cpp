@@ -63,3 +63,87 @@ std::vector<PayslipDocument> load_payslip_documents(store::Database& db,
 // ---- invoices
 // load_invoice_documents: written by the invoice side, appended below this line in its own
 // `namespace gepaie::print { ... }` block.
+
+namespace gepaie::print {
+
+namespace {
+
+// Approved hours at `member_siret` per employee and day of `month`: work entries of approved
+// timesheets, as the split counts them (store approved_hours).
+std::vector<AnnexDay> approved_days(store::Database& db, const std::string& member_siret,
+                                    Month month) {
+  std::vector<AnnexDay> days;
+  store::Rows rows =
+      db.prepare(
+            "SELECT e.number, e.first_name, e.last_name, w.work_date, "
+            "SUM(w.duration_minutes) AS minutes FROM work_entries w "
+            "JOIN timesheets t ON t.id = w.timesheet_id JOIN employees e ON e.id = t.employee_id "
+            "JOIN members m ON m.id = t.member_id WHERE t.state = 'approved' AND m.siret = ? "
+            "AND w.work_date BETWEEN ? AND ? "
+            "GROUP BY e.number, e.first_name, e.last_name, w.work_date "
+            "ORDER BY e.number, w.work_date")
+          .text(1, member_siret)
+          .date(2, month.first_day())
+          .date(3, month.last_day())
+          .query();
+  while (rows.next()) {
+    days.push_back({rows.text("number"), rows.text("first_name") + " " + rows.text("last_name"),
+                    rows.date("work_date"), Hours::from_minutes(rows.integer("minutes"))});
+  }
+  return days;
+}
+
+}  // namespace
+
+std::vector<InvoiceDocument> load_invoice_documents(store::Database& db,
+                                                    const config::Settings& settings,
+                                                    const payroll::RateBook& rates, Month month,
+                                                    const std::optional<std::string>& member) {
+  std::vector<store::StoredInvoice> stored = store::list_invoices(db, month, member);
+  if (stored.empty()) {
+    throw Error(ErrorKind::NotFound,
+                "no invoice for " + month.str() + (member ? " and member " + *member : "") +
+                    ": invoices are issued when the month is closed (`gepaie close --month " +
+                    month.str() + "`)");
+  }
+  std::map<std::string, registry::Member> members;
+  for (registry::Member& m : store::list_members(db)) {
+    std::string siret = m.siret;
+    members.emplace(std::move(siret), std::move(m));
+  }
+  // Invoices first, then credit notes: each series comes out of the store in number order.
+  std::vector<InvoiceDocument> documents;
+  documents.reserve(stored.size());
+  for (const bool credit : {false, true}) {
+    for (store::StoredInvoice& invoice : stored) {
+      if (invoice.credit != credit) {
+        continue;
+      }
+      auto found = members.find(invoice.member_siret);
+      if (found == members.end()) {
+        throw Error(ErrorKind::Failure, "internal: invoice " + invoice.number +
+                                            " of an unknown member " + invoice.member_siret);
+      }
+      const payroll::RateSet* set = rates.at(invoice.issue_date);
+      if (set == nullptr) {
+        throw Error(ErrorKind::BadInput, "no rates file covers " + invoice.issue_date.str() +
+                                             " (the late-payment recovery fee of " +
+                                             invoice.number + ")");
+      }
+      InvoiceDocument document;
+      document.ge = settings.ge;
+      document.invoicing = settings.invoicing;
+      document.member = found->second;
+      // A credit note refers to its invoice, which carries the hours; it has no annex.
+      if (!invoice.credit) {
+        document.annex = approved_days(db, invoice.member_siret, invoice.month);
+      }
+      document.recovery_fee = set->constants.late_payment_recovery_fee;
+      document.invoice = std::move(invoice);
+      documents.push_back(std::move(document));
+    }
+  }
+  return documents;
+}
+
+}  // namespace gepaie::print
