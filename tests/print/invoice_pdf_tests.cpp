@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "demo_month.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
@@ -181,34 +182,6 @@ int64_t csv_cents(const std::string& text) {
   return Money::parse(copy).cents();
 }
 
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ';') {
-      fields.push_back(field);
-      field.clear();
-    } else {
-      field += c;
-    }
-  }
-  fields.push_back(field);
-  return fields;
-}
-
 // ---- the closed demo month ------------------------------------------------------------------
 
 // The demo GE on a throwaway schema: November 2026 from the schedule with the demo's timesheet
@@ -238,34 +211,12 @@ struct ClosedMonth : testing::TestDatabase {
     settings = config::load_settings(
         config_file, [](const std::string&) { return std::optional<std::string>(); });
 
-    store::Migrator(db(), store::bundled_migrations()).migrate();
-    store::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
-    store::set_schedule(db(), config::read_schedule_file(kSource + "/config/demo/schedule.yaml"));
-    store::generate_timesheets(db(), kNovember);
-    store::import_timesheet(
-        db(),
-        config::read_timesheet_file(kSource + "/config/demo/timesheet-2026-11.csv", kNovember),
-        kNovember);
-    store::submit_timesheets(db(), kNovember, std::nullopt, std::nullopt);
-    for (const auto& member : store::list_members(db())) {
-      try {
-        store::approve_timesheets(db(), kNovember, member.siret, std::nullopt, "test");
-      } catch (const Error& e) {
-        BOOST_REQUIRE(e.kind() == ErrorKind::NotFound);  // nobody worked there this month
-      }
-    }
+    testing::set_up_demo(db(), {kNovember});
     store::add_expense(db(), {0, "E003", kBasalte, Date::parse("2026-11-18"), Money::parse("42.60"),
                               "Train Clermont-Ferrand — Paris"});
     store::add_invoice_adjustment(db(), {0, kBasalte, kNovember, Money::parse("-50.00"),
                                          "Régularisation octobre : séance comptée deux fois", ""});
-    const payroll::Constants& k = rates.at(kNovember.first_day())->constants;
-    store::CloseOptions options;
-    options.closed_by = "test";
-    options.issue_date = kNovember.last_day();
-    options.limits = {k.daily_max_hours,          k.daily_rest_hours, k.weekly_max_hours,
-                      k.average_weekly_max_hours, k.average_weeks,    k.legal_weekly_hours,
-                      k.part_time_extra_divisor};
-    store::close_month(db(), rates, settings, kNovember, options);
+    store::close_month(db(), rates, settings, kNovember, testing::close_options(rates, kNovember));
     const auto limagne = store::list_invoices(db(), kNovember, kLimagne);
     BOOST_REQUIRE(limagne.size() == 1);
     credit = store::credit_invoice(db(), limagne.front().number, {}, kCreditReason, settings,
@@ -486,7 +437,7 @@ BOOST_AUTO_TEST_CASE(the_journal_adds_up_to_the_payslips_and_the_split) {
       in_members = true;
       continue;
     }
-    const auto fields = csv_fields(line);
+    const auto fields = config::split_csv_line(line, ';');
     BOOST_REQUIRE_MESSAGE(fields.size() == 10, line);
     if (fields[0] == "Matricule" || fields[0] == "SIRET adhérent") {
       continue;

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "demo_month.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
@@ -180,30 +181,9 @@ struct Run {
 class DemoMonth : public testing::TestDatabase {
  public:
   DemoMonth() : TestDatabase("print"), rates_(config::load_rate_book(kSource + "/config/rates")) {
-    store::Migrator(db(), store::bundled_migrations()).migrate();
-    store::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
-    store::set_schedule(db(), config::read_schedule_file(kSource + "/config/demo/schedule.yaml"));
-    store::generate_timesheets(db(), kNovember);
-    store::import_timesheet(
-        db(),
-        config::read_timesheet_file(kSource + "/config/demo/timesheet-2026-11.csv", kNovember),
-        kNovember);
-    store::submit_timesheets(db(), kNovember, std::nullopt, std::nullopt);
-    for (const auto& member : store::list_members(db())) {
-      try {
-        store::approve_timesheets(db(), kNovember, member.siret, std::nullopt, "test");
-      } catch (const Error& e) {
-        BOOST_REQUIRE(e.kind() == ErrorKind::NotFound);  // nobody worked there this month
-      }
-    }
-    const payroll::Constants& k = rates_.at(kNovember.first_day())->constants;
-    store::CloseOptions options;
-    options.closed_by = "test";
-    options.issue_date = kNovember.last_day();
-    options.limits = {k.daily_max_hours,          k.daily_rest_hours, k.weekly_max_hours,
-                      k.average_weekly_max_hours, k.average_weeks,    k.legal_weekly_hours,
-                      k.part_time_extra_divisor};
-    store::close_month(db(), rates_, settings(), kNovember, options);
+    testing::set_up_demo(db(), {kNovember});
+    store::close_month(db(), rates_, settings(), kNovember,
+                       testing::close_options(rates_, kNovember));
 
     std::string pattern = (fs::temp_directory_path() / "gepaie-print.XXXXXX").string();
     BOOST_REQUIRE(mkdtemp(pattern.data()) != nullptr);

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "demo_month.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
@@ -31,31 +32,11 @@ const Month kNovember = Month::parse("2026-11");
 struct DemoGe : testing::TestDatabase {
   explicit DemoGe(const std::string& name, const std::vector<Month>& months)
       : TestDatabase(name), rates(config::load_rate_book(kSource + "/config/rates")) {
-    store::Migrator(db(), store::bundled_migrations()).migrate();
-    store::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
-    store::set_schedule(db(), config::read_schedule_file(kSource + "/config/demo/schedule.yaml"));
-    for (Month month : months) {
-      store::generate_timesheets(db(), month);
-      store::submit_timesheets(db(), month, std::nullopt, std::nullopt);
-      for (const auto& member : store::list_members(db())) {
-        try {
-          store::approve_timesheets(db(), month, member.siret, std::nullopt, "test");
-        } catch (const Error& e) {
-          BOOST_REQUIRE(e.kind() == ErrorKind::NotFound);  // a member without timesheets
-        }
-      }
-    }
+    testing::set_up_demo(db(), months, false);
   }
 
   store::CloseReport close(Month month) {
-    const payroll::Constants& k = rates.at(month.first_day())->constants;
-    store::CloseOptions options;
-    options.closed_by = "test";
-    options.issue_date = month.last_day();
-    options.limits = {k.daily_max_hours,          k.daily_rest_hours, k.weekly_max_hours,
-                      k.average_weekly_max_hours, k.average_weeks,    k.legal_weekly_hours,
-                      k.part_time_extra_divisor};
-    return store::close_month(db(), rates, settings(), month, options);
+    return store::close_month(db(), rates, settings(), month, testing::close_options(rates, month));
   }
 
   std::map<std::string, store::StoredPayslip> payslips(Month month) {

@@ -159,41 +159,7 @@ ScheduleFile read_schedule_file(const std::filesystem::path& path) {
   return file;
 }
 
-namespace {
-
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.push_back(field);
-      field.clear();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  fields.push_back(field);
-  for (std::string& f : fields) {
-    f.erase(0, f.find_first_not_of(' '));
-    f.erase(f.find_last_not_of(' ') + 1);
-  }
-  return fields;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TimesheetFile read_timesheet_csv(const std::string& text, const std::string& name, Month month) {
   TimesheetFile file;
@@ -377,6 +343,38 @@ TimesheetFile read_timesheet_file(const std::filesystem::path& file, Month month
   std::stringstream text;
   text << in.rdbuf();
   return read_timesheet_csv(text.str(), file.string(), month);
+}
+
+std::vector<std::string> split_csv_line(const std::string& line, char separator) {
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == separator) {
+      fields.push_back(field);
+      field.clear();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  fields.push_back(field);
+  for (std::string& f : fields) {
+    f.erase(0, f.find_first_not_of(' '));
+    f.erase(f.find_last_not_of(' ') + 1);
+  }
+  return fields;
 }
 
 }  // namespace gepaie::config

@@ -51,4 +51,8 @@ TimesheetFile read_timesheet_csv(const std::string& text, const std::string& nam
 std::optional<staffing::Minute> parse_time_of_day(std::string_view text);
 std::string format_time_of_day(staffing::Minute minute);
 
+// One CSV line's fields: double quotes protect separators and escape themselves (""), carriage
+// returns are dropped and fields trimmed of surrounding spaces.
+std::vector<std::string> split_csv_line(const std::string& line, char separator = ',');
+
 }  // namespace gepaie::config
