@@ -99,9 +99,13 @@ void print_overview(std::ostream& out) {
          "  -h, --help         this overview; gepaie COMMAND --help describes a command\n"
          "      --version      print the version\n\n"
          "Commands:\n";
+  size_t width = 0;
+  for (const Command& command : all_commands()) {
+    width = std::max(width, command.name.size());
+  }
   for (const Command& command : all_commands()) {
     std::string left = "  " + command.name;
-    left.resize(std::max<size_t>(left.size() + 2, 22), ' ');
+    left.resize(width + 4, ' ');
     out << left << command.summary << "\n";
   }
   out << "\nEnvironment: GEPAIE_CONFIG (configuration file), GEPAIE_DATA_DIR (data directory),\n"
