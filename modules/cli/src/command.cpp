@@ -132,9 +132,9 @@ Month month_option(const Arguments& args) {
 const std::vector<Command>& all_commands() {
   static const std::vector<Command> commands = [] {
     std::vector<Command> list = db_commands();
-    for (auto group : {registry_commands(), payroll_commands(), staffing_commands(),
-                       close_commands(), demo_commands(), print_commands(),
-                       print_billing_commands()}) {
+    for (auto group :
+         {registry_commands(), payroll_commands(), staffing_commands(), close_commands(),
+          demo_commands(), print_commands(), print_billing_commands()}) {
       for (Command& command : group) {
         list.push_back(std::move(command));
       }

@@ -53,9 +53,9 @@ std::vector<Command> db_commands();
 std::vector<Command> registry_commands();
 std::vector<Command> payroll_commands();
 std::vector<Command> staffing_commands();
-std::vector<Command> close_commands();  // payroll run/show, split, invoice, close, expense
-std::vector<Command> demo_commands();   // demo generate
-std::vector<Command> print_commands();  // print payslips
+std::vector<Command> close_commands();          // payroll run/show, split, invoice, close, expense
+std::vector<Command> demo_commands();           // demo generate
+std::vector<Command> print_commands();          // print payslips
 std::vector<Command> print_billing_commands();  // print invoices, print summary
 
 // Parses a command's arguments with Poco's option processor (unix style, --help everywhere).

@@ -47,7 +47,7 @@ struct DatabaseSettings {
 
 // The GE's payroll settings (`payroll:`): the establishment's rates and its policies.
 struct PayrollSettings {
-  std::optional<int> headcount;  // effectif; default: employees under contract in the month
+  std::optional<int> headcount;        // effectif; default: employees under contract in the month
   payroll::EmployerSettings employer;  // its headcount is replaced at each run
   payroll::BenefitSettings benefits;
   int split_reference_months = 3;  // cost split of a month without hours: the months before

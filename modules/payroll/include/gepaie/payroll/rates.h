@@ -127,9 +127,9 @@ struct Constants {
   Rate reduction_power;          // RGDU only (1.75)
   Rate reduction_smic_multiple;  // 1.6 (Fillon) or 3 (RGDU)
   // Working time (Code du travail), for the staffing checks.
-  Hours daily_max_hours;         // L3121-18
-  Hours daily_rest_hours;        // L3131-1
-  Hours weekly_max_hours;        // L3121-20
+  Hours daily_max_hours;            // L3121-18
+  Hours daily_rest_hours;           // L3131-1
+  Hours weekly_max_hours;           // L3121-20
   Hours average_weekly_max_hours;   // L3121-22 ...
   int average_weeks = 0;            // ... over this many consecutive weeks
   int part_time_extra_divisor = 0;  // heures complémentaires: a tenth of the contract (L3123-28)

@@ -39,7 +39,7 @@ class PdfDocument {
 
   void new_page();  // A4 portrait; drawing needs a page
   int pages() const;
-  static constexpr double kWidth = 595.276;   // A4 in points
+  static constexpr double kWidth = 595.276;  // A4 in points
   static constexpr double kHeight = 841.89;
 
   // `y` is the baseline of the text.

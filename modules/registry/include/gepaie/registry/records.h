@@ -33,9 +33,9 @@ std::optional<BillingModel> billing_model_from(std::string_view text);
 
 struct BillingAgreement {
   BillingModel model = BillingModel::CostSplit;
-  Rate fee_rate;       // cost split: fee as a share of the cost share (e.g. 8 %) ...
-  Money fee_per_hour;  // ... or an amount per hour worked (at most one of the two is set)
-  Rate coefficient;    // coefficient model: e.g. 1.75
+  Rate fee_rate;          // cost split: fee as a share of the cost share (e.g. 8 %) ...
+  Money fee_per_hour;     // ... or an amount per hour worked (at most one of the two is set)
+  Rate coefficient;       // coefficient model: e.g. 1.75
   int payment_days = 30;  // due date: days after the invoice date
 
   bool operator==(const BillingAgreement&) const = default;
