@@ -650,13 +650,16 @@ class PayslipWriter {
                         std::optional<Color> fill_color = std::nullopt) {
     const bool has_employee = l.employee_rate || !l.employee_amount.is_zero();
     const bool has_employer = l.employer_rate || !l.employer_amount.is_zero();
-    // An amount per hour (the employer's overtime deduction): the hours stand for the rate.
+    // An amount per hour (the employer's overtime deduction): the hours are the base and the
+    // amount per hour the rate, "8,00 h × 1,50".
+    std::string base = nonzero(l.base);
     std::string employer_rate = rate_text(l.employer_rate);
     if (employer_rate.empty() && has_employer && l.hours.minutes() != 0) {
-      employer_rate = hours_text(l.hours) + " h";
+      employer_rate = base;
+      base = hours_text(l.hours) + " h";
     }
     row(columns,
-        {left(caption.empty() ? l.label : caption, caption_style, indent), right(nonzero(l.base)),
+        {left(caption.empty() ? l.label : caption, caption_style, indent), right(base),
          right(rate_text(l.employee_rate)),
          right(has_employee ? amount(l.employee_amount) : std::string()), right(employer_rate),
          right(has_employer ? amount(l.employer_amount) : std::string())},
