@@ -93,33 +93,42 @@ void check_working_time(Database& db, Month month, const CloseOptions& options,
   }
 }
 
-Reconciliation reconcile(Database& db, const std::vector<std::string>& numbers,
-                         const MonthSplit& split) {
+// From what the transaction stored (two aggregate queries): the month's invoices are all this
+// close's, since a month is closed once.
+Reconciliation reconcile(Database& db, Month month, const MonthSplit& split) {
   Reconciliation r;
   r.payslip_cost = split.payslip_total_cost;
   for (const auto& total : split.totals) {
     r.shares += total.cost_share;
   }
-  for (const auto& number : numbers) {
-    const StoredInvoice invoice = load_invoice(db, number);
-    Money employee_lines;
-    for (const auto& line : invoice.lines) {
-      if (line.kind == billing::InvoiceLineKind::Employee) {
-        employee_lines += line.amount;
-      } else if (line.kind == billing::InvoiceLineKind::Expense) {
-        r.expenses += line.amount;
-      }
-    }
-    if (invoice.model == registry::BillingModel::Coefficient) {
-      r.coefficient_billed += employee_lines;
-      r.coefficient_shares += invoice.cost_share;
+  Rows invoices = db.prepare(
+                        "SELECT billing_model, SUM(cost_share) AS cost_share, SUM(fee) AS fee, "
+                        "SUM(vat) AS vat, SUM(total) AS total FROM invoices WHERE month = ? AND "
+                        "kind = 'invoice' GROUP BY billing_model")
+                      .text(1, month.str())
+                      .query();
+  while (invoices.next()) {
+    const bool coefficient = invoices.text("billing_model") == "coefficient";
+    (coefficient ? r.coefficient_shares : r.cost_split_shares) += invoices.money("cost_share");
+    r.fees += invoices.money("fee");
+    r.vat += invoices.money("vat");
+    r.invoiced_total += invoices.money("total");
+  }
+  Rows lines = db.prepare(
+                     "SELECT i.billing_model, l.kind, SUM(l.amount) AS amount FROM invoice_lines "
+                     "l JOIN invoices i ON i.id = l.invoice_id WHERE i.month = ? AND i.kind = "
+                     "'invoice' AND l.kind IN ('employee', 'expense') "
+                     "GROUP BY i.billing_model, l.kind")
+                   .text(1, month.str())
+                   .query();
+  while (lines.next()) {
+    if (lines.text("kind") == "expense") {
+      r.expenses += lines.money("amount");
+    } else if (lines.text("billing_model") == "coefficient") {
+      r.coefficient_billed += lines.money("amount");
     } else {
-      r.cost_split_billed += employee_lines;
-      r.cost_split_shares += invoice.cost_share;
+      r.cost_split_billed += lines.money("amount");
     }
-    r.fees += invoice.fee;
-    r.vat += invoice.vat;
-    r.invoiced_total += invoice.total;
   }
   return r;
 }
@@ -171,7 +180,7 @@ CloseReport close_month(Database& db, const payroll::RateBook& rates,
   report.invoice_seconds = seconds_since(start);
   stage("invoiced");
 
-  report.reconciliation = reconcile(db, report.invoices, report.split);
+  report.reconciliation = reconcile(db, month, report.split);
   if (!report.reconciliation.balanced()) {
     throw Error(ErrorKind::Failure,
                 "the reconciliation of " + month.str() + " does not balance: nothing was closed");
