@@ -30,7 +30,7 @@
 #include "gepaie/print/layout.h"
 #include "gepaie/print/render.h"
 #include "gepaie/store/billing_store.h"
-#include "gepaie/store/close.h"
+#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/registry_store.h"
@@ -216,11 +216,11 @@ struct ClosedMonth : testing::TestDatabase {
                               "Train Clermont-Ferrand — Paris"});
     store::add_invoice_adjustment(db(), {0, kBasalte, kNovember, Money::parse("-50.00"),
                                          "Régularisation octobre : séance comptée deux fois", ""});
-    store::close_month(db(), rates, settings, kNovember, testing::close_options(rates, kNovember));
+    testing::close_month(db(), rates, settings, kNovember);
     const auto limagne = store::list_invoices(db(), kNovember, kLimagne);
     BOOST_REQUIRE(limagne.size() == 1);
     credit = store::credit_invoice(db(), limagne.front().number, {}, kCreditReason, settings,
-                                   Date::parse("2026-12-04"));
+                                   Date::parse("2026-12-04"), "operator:test");
   }
   ~ClosedMonth() {
     std::error_code ignored;

@@ -25,7 +25,7 @@
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
-#include "gepaie/store/close.h"
+#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/registry_store.h"
@@ -182,8 +182,7 @@ class DemoMonth : public testing::TestDatabase {
  public:
   DemoMonth() : TestDatabase("print"), rates_(config::load_rate_book(kSource + "/config/rates")) {
     testing::set_up_demo(db(), {kNovember});
-    store::close_month(db(), rates_, settings(), kNovember,
-                       testing::close_options(rates_, kNovember));
+    testing::close_month(db(), rates_, settings(), kNovember);
 
     std::string pattern = (fs::temp_directory_path() / "gepaie-print.XXXXXX").string();
     BOOST_REQUIRE(mkdtemp(pattern.data()) != nullptr);

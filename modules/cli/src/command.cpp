@@ -133,8 +133,10 @@ const std::vector<Command>& all_commands() {
   static const std::vector<Command> commands = [] {
     std::vector<Command> list = db_commands();
     for (auto group :
-         {registry_commands(), payroll_commands(), staffing_commands(), close_commands(),
-          demo_commands(), print_commands(), print_billing_commands()}) {
+         {registry_commands(), config_commands(), simulate_commands(), schedule_commands(),
+          timesheet_commands(), staff_commands(), payrun_commands(), split_commands(),
+          invoice_commands(), expense_commands(), close_commands(), demo_commands(),
+          print_commands(), print_billing_commands()}) {
       for (Command& command : group) {
         list.push_back(std::move(command));
       }

@@ -8,7 +8,7 @@
 #include "command.h"
 #include "context.h"
 #include "gepaie/core/error.h"
-#include "gepaie/store/synthetic.h"
+#include "gepaie/app/demo.h"
 #include "table.h"
 
 namespace gepaie::cli {
@@ -50,7 +50,7 @@ int demo_generate(Context& context, const Arguments& args) {
   store::check_synthetic_options(options);  // before connecting
   options.progress = [&context](const std::string& line) { context.progress(line); };
 
-  const store::SyntheticReport report = store::generate_synthetic_ge(context.db(), options);
+  const store::SyntheticReport report = app::generate_demo(context, context.actor(), options);
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
   if (args.flag("json")) {

@@ -6,6 +6,7 @@
 #include "command.h"
 #include "context.h"
 #include "gepaie/core/error.h"
+#include "gepaie/app/documents.h"
 #include "gepaie/print/documents.h"
 #include "gepaie/print/layout.h"
 #include "gepaie/print/render.h"
@@ -37,8 +38,8 @@ int print_invoices(Context& context, const Arguments& args) {
   require_options(args, {"out"});
   const Month month = month_option(args);
   const fs::path dir = output_dir(*args.option("out"));
-  const auto documents = print::load_invoice_documents(
-      context.db(), context.settings(), context.rates(), month, args.option("member"));
+  const auto documents =
+      app::invoice_documents(context, context.actor(), month, args.option("member"));
   const print::Layout layout = layout_for(context, "invoice.yaml");
   const print::Fonts fonts = print::default_fonts();
   for (const auto& document : documents) {
@@ -169,7 +170,7 @@ int print_summary(Context& context, const Arguments& args) {
   if (format == "table" && out_file) {
     throw bad_input("--out goes with --format csv or pdf (the table is for the terminal)");
   }
-  const auto summary = print::load_summary(context.db(), context.settings(), month);
+  const auto summary = app::payroll_summary(context, context.actor(), month);
   if (format == "table") {
     print_summary_table(context.out(), summary);
     return 0;

@@ -17,7 +17,8 @@
 #include "gepaie/print/layout.h"
 #include "gepaie/print/pdf.h"
 #include "gepaie/print/render.h"
-#include "gepaie/store/periods.h"
+#include "gepaie/app/documents.h"
+#include "gepaie/app/payroll.h"
 
 namespace gepaie::cli {
 namespace {
@@ -65,11 +66,10 @@ int print_payslips(Context& context, const Arguments& args) {
   }
   const print::Layout layout = print::read_layout(layout_file);
   const print::Fonts fonts = print::default_fonts();
-  store::Database& db = context.db();
   context.progress("Reading the payslips of " + month.str() + "...");
   const std::vector<print::PayslipDocument> documents =
-      print::load_payslip_documents(db, settings, month, employee);
-  if (!store::month_closed(db, month)) {
+      app::payslip_documents(context, context.actor(), month, employee);
+  if (!app::month_closed(context, month)) {
     context.err() << "warning: " << month.str()
                   << " is not closed: these payslips come from its draft pay run\n";
   }
