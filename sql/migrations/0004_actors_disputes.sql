@@ -8,8 +8,8 @@ ALTER TABLE timesheets
 
 -- The history of a timesheet: submitted, approved, disputed, resubmitted.
 CREATE TABLE timesheet_events (
-  id           BIGINT       NOT NULL AUTO_INCREMENT,
-  timesheet_id BIGINT       NOT NULL,
+  id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  timesheet_id BIGINT UNSIGNED NOT NULL,
   happened_at  TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP,
   actor        VARCHAR(200) NOT NULL,
   action       VARCHAR(11)  NOT NULL,
@@ -22,7 +22,7 @@ CREATE TABLE timesheet_events (
 
 -- The days a dispute contests: the hours recorded then and the hours the member claims.
 CREATE TABLE timesheet_disputed_days (
-  event_id         BIGINT NOT NULL,
+  event_id         BIGINT UNSIGNED NOT NULL,
   work_date        DATE   NOT NULL,
   recorded_minutes INT    NOT NULL,
   claimed_minutes  INT    NOT NULL,
