@@ -10,6 +10,7 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -39,6 +40,12 @@ namespace {
 
 const std::string kSource = GEPAIE_SOURCE_DIR;
 const Month kNovember = Month::parse("2026-11");
+
+unsigned mode_of(const fs::path& path) {
+  struct stat info {};
+  BOOST_REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_mode & 07777;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -235,6 +242,7 @@ struct Printed {
   std::map<std::string, std::string> texts;  // employee number -> pdftotext -layout
 
   Printed() {
+    ::umask(022);  // the usual umask: the modes the tests check are gepaie's
     out = demo.dir() / "bulletins";
     run = demo.gepaie(
         {"print", "payslips", "--month", "2026-11", "--out", out.string(), "--combined"});
@@ -315,6 +323,18 @@ BOOST_AUTO_TEST_CASE(one_file_per_employee_and_one_for_all_of_them) {
   }
   BOOST_TEST(pages == p.payslips.size());
   BOOST_TEST(combined.find("Matricule : E001") < combined.find("Matricule : E002"));
+}
+
+BOOST_AUTO_TEST_CASE(payslips_are_readable_by_their_owner_only) {
+  const Printed& p = printed();
+  BOOST_REQUIRE_MESSAGE(p.run.status == 0, p.run.output);
+  BOOST_TEST(mode_of(p.out) == 0700u);  // made by gepaie
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(p.out)) {
+    BOOST_TEST(mode_of(entry.path()) == 0600u, entry.path());
+    ++files;
+  }
+  BOOST_TEST(files == p.payslips.size() + 1);
 }
 
 BOOST_AUTO_TEST_CASE(every_payslip_has_the_mandatory_items_of_the_2026_model) {
