@@ -10,109 +10,22 @@
 #define BOOST_TEST_MODULE input_fuzz_tests
 #include <boost/test/included/unit_test.hpp>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <random>
 #include <sstream>
-#include <thread>
 
-#include "test_database.h"
-
-extern char** environ;
+#include "program.h"
 
 namespace fs = std::filesystem;
+using gepaie::testing::Program;
+using gepaie::testing::read_file;
+using gepaie::testing::Result;
+using gepaie::testing::write_file;
 
 namespace {
-
-struct Result {
-  int status = -1;  // exit status, or -1 when killed by a signal
-  int signal = 0;
-  bool timed_out = false;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_file(const fs::path& file, const std::string& text) {
-  std::ofstream(file, std::ios::binary) << text;
-}
-
-// Runs gepaie with `args` (standard output and error to files), killing it after `limit`.
-Result run_gepaie(const std::vector<std::string>& args, const fs::path& work,
-                  std::chrono::seconds limit = std::chrono::seconds(60)) {
-  const fs::path out_file = work / "stdout";
-  const fs::path err_file = work / "stderr";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  std::vector<std::string> words = {GEPAIE_BINARY};
-  words.insert(words.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& word : words) {
-    argv.push_back(word.data());
-  }
-  argv.push_back(nullptr);
-  // The environment without GEPAIE_DATABASE_URL and GEPAIE_DATA_DIR: the test configuration
-  // names the test server.
-  std::vector<std::string> env_words;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    if (entry.rfind("GEPAIE_DATABASE_URL=", 0) != 0 && entry.rfind("GEPAIE_DATA_DIR=", 0) != 0) {
-      env_words.push_back(entry);
-    }
-  }
-  std::vector<char*> envp;
-  for (std::string& entry : env_words) {
-    envp.push_back(entry.data());
-  }
-  envp.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, GEPAIE_BINARY, &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  BOOST_REQUIRE_MESSAGE(spawned == 0, "cannot start " GEPAIE_BINARY);
-  Result result;
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  int status = 0;
-  while (true) {
-    const pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) {
-      break;
-    }
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      result.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  if (WIFEXITED(status)) {
-    result.status = WEXITSTATUS(status);
-  } else if (WIFSIGNALED(status)) {
-    result.signal = WTERMSIG(status);
-  }
-  result.out = read_file(out_file);
-  result.err = read_file(err_file);
-  return result;
-}
 
 // Every table of the schema as its row count and MariaDB's checksum of its rows.
 std::map<std::string, std::string> table_state(gepaie::store::Database& db) {
@@ -313,47 +226,6 @@ uint64_t environment_number(const char* name, uint64_t fallback) {
   return text != nullptr && *text != '\0' ? std::strtoull(text, nullptr, 10) : fallback;
 }
 
-// The program against its own schema, and a connection of the test to that schema.
-class Fixture {
- public:
-  Fixture() {
-    work_ = fs::absolute(fs::temp_directory_path() / ("gepaie-fuzz-" + std::to_string(getpid())));
-    fs::create_directories(work_);
-    settings_ = gepaie::testing::test_settings();
-    schema_ = "fuzz_" + std::to_string(getpid());
-    settings_.database.schema = schema_;
-    std::string yaml = read_file(GEPAIE_TEST_CONFIG);
-    yaml.replace(yaml.find("schema: gepaie_test"), 19, "schema: " + schema_);
-    config_ = work_ / "gepaie.yaml";
-    write_file(config_, yaml);
-  }
-  ~Fixture() {
-    try {
-      connect()->drop_schema();
-    } catch (...) {
-    }
-    std::error_code ignored;
-    fs::remove_all(work_, ignored);
-  }
-
-  Result run(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--config", config_.string()});
-    return run_gepaie(args, work_);
-  }
-  std::unique_ptr<gepaie::store::Database> connect() const {
-    return gepaie::store::Database::connect(
-        settings_.database, gepaie::store::EmbeddedServer(settings_.data_dir).socket().string());
-  }
-  const fs::path& work() const { return work_; }
-  const fs::path& config() const { return config_; }
-
- private:
-  fs::path work_;
-  fs::path config_;
-  std::string schema_;
-  gepaie::config::Settings settings_;
-};
-
 struct Kind {
   std::string name;
   std::string source;                // the demo file, relative to the source tree
@@ -381,7 +253,7 @@ BOOST_AUTO_TEST_CASE(mutated_demo_files_end_in_0_or_2_and_refusals_change_nothin
   const uint64_t seed = environment_number("GEPAIE_FUZZ_SEED", 20261130);
   const uint64_t cases = environment_number("GEPAIE_FUZZ_CASES", 110);
   const std::string source = GEPAIE_SOURCE_DIR;
-  Fixture fixture;
+  Program fixture("fuzz");
   BOOST_REQUIRE_EQUAL(fixture.run({"db", "migrate"}).status, 0);
   const std::vector<Kind> kinds = {
       {"import", "config/demo/demo.yaml", ".yaml", {"import"}, {}},
