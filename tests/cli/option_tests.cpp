@@ -42,8 +42,8 @@ void expect_bad_input(const Program& gepaie, const std::vector<Case>& cases) {
 BOOST_AUTO_TEST_SUITE(option_tests)
 
 BOOST_AUTO_TEST_CASE(malformed_option_values_are_bad_input) {
+  // No schema: every value is checked before the database is opened.
   Program gepaie("options");
-  BOOST_REQUIRE(gepaie.run({"db", "migrate"}).status == 0);
   expect_bad_input(
       gepaie,
       {
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(malformed_option_values_are_bad_input) {
           {{"staff", "propose", "--from", "2026-11-02", "--to", "2026-11-08", "--time-limit", "-1"},
            "--time-limit: expects a number"},
           {{"staff", "propose", "--from", "2026-11-31", "--to", "2026-12-08"}, "--from"},
-          {{"list", "--on", "tomorrow"}, "--on: not a date"},
+          {{"list", "contracts", "--on", "tomorrow"}, "--on: not a date"},
           {{"demo", "generate", "--employees", "x", "--members", "3", "--month", "2026-11"},
            "--employees"},
       });
@@ -86,7 +86,6 @@ BOOST_AUTO_TEST_CASE(malformed_option_values_are_bad_input) {
 
 BOOST_AUTO_TEST_CASE(option_values_and_arguments_must_be_clean_utf8) {
   Program gepaie("options_text");
-  BOOST_REQUIRE(gepaie.run({"db", "migrate"}).status == 0);
   expect_bad_input(
       gepaie, {
                   {{"close", "--month", "2026-11", "--by", "Fran\xE7oise"},
