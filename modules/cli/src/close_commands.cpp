@@ -18,8 +18,8 @@ int close(Context& context, const Arguments& args) {
   request.month = month;
   request.force = args.flag("force");
   request.reason = args.option("reason").value_or("");
-  if (auto date = args.option("issue-date")) {
-    request.issue_date = Date::parse(*date);
+  if (auto date = date_option(args, "issue-date")) {
+    request.issue_date = *date;
   }
 #ifdef GEPAIE_TEST_HOOKS
   // Test builds only: GEPAIE_KILL_AT=<stage> kills the process at that stage (the crash test).

@@ -13,8 +13,8 @@ int expense_add(Context& context, const Arguments& args) {
   store::Expense expense;
   expense.employee_number = *args.option("employee");
   expense.member_siret = *args.option("member");
-  expense.day = Date::parse(*args.option("date"));
-  expense.amount = Money::parse(*args.option("amount"));
+  expense.day = *date_option(args, "date");
+  expense.amount = *money_option(args, "amount");
   expense.label = *args.option("label");
   app::add_expense(context, context.actor(), expense);
   context.out() << "expense of " << expense.amount.french() << " recorded for "

@@ -50,8 +50,8 @@ void json_invoice(JsonWriter& json, const store::StoredInvoice& i, bool with_lin
 
 int invoice_list(Context& context, const Arguments& args) {
   std::optional<Month> month;
-  if (auto text = args.option("month")) {
-    month = Month::parse(*text);
+  if (auto text = month_option(args, "month")) {
+    month = *text;
   }
   const auto invoices = app::list_invoices(context, context.actor(), month, args.option("member"));
   if (args.flag("json")) {
@@ -127,22 +127,8 @@ int invoice_show(Context& context, const Arguments& args) {
 
 std::vector<int> positions_option(const Arguments& args) {
   std::vector<int> positions;
-  if (auto text = args.option("lines")) {
-    size_t start = 0;
-    while (start <= text->size()) {
-      const size_t comma = text->find(',', start);
-      const std::string item =
-          text->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (item.empty() || item.size() > 4 ||
-          item.find_first_not_of("0123456789") != std::string::npos) {
-        throw bad_input("--lines expects line numbers separated by commas, e.g. 1,3");
-      }
-      positions.push_back(std::stoi(item));
-      if (comma == std::string::npos) {
-        break;
-      }
-      start = comma + 1;
-    }
+  for (int64_t position : int_list_option(args, "lines", 1, 9999)) {
+    positions.push_back(static_cast<int>(position));
   }
   return positions;
 }
@@ -152,8 +138,8 @@ int invoice_credit(Context& context, const Arguments& args) {
   request.number = args.positional.front();
   request.positions = positions_option(args);
   request.reason = args.option("reason").value_or("");
-  if (auto date = args.option("date")) {
-    request.issue_date = Date::parse(*date);
+  if (auto date = date_option(args, "date")) {
+    request.issue_date = *date;
   }
   const auto credit = app::credit_invoice(context, context.actor(), request);
   context.logger().information("credit note %s for %s", credit.number, credit.credited_number);
@@ -166,7 +152,7 @@ int invoice_adjust(Context& context, const Arguments& args) {
   store::InvoiceAdjustment adjustment;
   adjustment.member_siret = *args.option("member");
   adjustment.month = month_option(args);
-  adjustment.amount = Money::parse(*args.option("amount"));
+  adjustment.amount = *money_option(args, "amount");
   adjustment.label = *args.option("label");
   app::add_invoice_adjustment(context, context.actor(), adjustment);
   context.out() << "regularisation of " << adjustment.amount.french() << " for "

@@ -163,7 +163,7 @@ std::string pay_text(const registry::ContractTerms& terms) {
 }
 
 int list_contracts(Context& context, const Arguments& args) {
-  const Date on = args.option("on") ? Date::parse(*args.option("on")) : today();
+  const Date on = date_option(args, "on").value_or(today());
   const app::Actor actor = context.actor();
   const auto contracts = app::list_contracts(context, actor);
   std::map<std::string, std::string> names;

@@ -34,18 +34,8 @@ int schedule_set(Context& context, const Arguments& args) {
 
 int schedule_show(Context& context, const Arguments& args) {
   std::optional<Date> monday;
-  if (auto week = args.option("week")) {
-    // YYYY-Www: the Monday of that ISO week.
-    if (week->size() != 8 || (*week)[4] != '-' || (*week)[5] != 'W') {
-      throw bad_input("--week must be YYYY-Www, e.g. 2026-W48");
-    }
-    const int year = std::stoi(week->substr(0, 4));
-    const int number = std::stoi(week->substr(6, 2));
-    const Date jan4 = *Date::from_ymd(year, 1, 4);
-    monday = jan4.plus_days(1 - jan4.weekday() + 7 * (number - 1));
-    if (monday->iso_week() != *week) {
-      throw bad_input("no such week: " + *week);
-    }
+  if (auto week = week_option(args, "week")) {
+    monday = week->monday();
   }
   const auto allocations =
       app::schedule(context, context.actor(), {args.option("employee"), args.option("member"), monday});
@@ -133,15 +123,11 @@ int demand_add(Context& context, const Arguments& args) {
   staffing::Demand demand;
   demand.member_siret = *args.option("member");
   demand.skill = *args.option("skill");
-  demand.weekly_hours = Hours::parse(*args.option("hours"));
-  demand.from = Date::parse(*args.option("from"));
-  demand.to = Date::parse(*args.option("to"));
-  for (char c : args.option("weekdays").value_or("")) {
-    if (c >= '1' && c <= '7') {
-      demand.weekdays.push_back(c - '0');
-    } else if (c != ',') {
-      throw bad_input("--weekdays is a list such as 1,2,4 (1 = Monday)");
-    }
+  demand.weekly_hours = *hours_option(args, "hours");
+  demand.from = *date_option(args, "from");
+  demand.to = *date_option(args, "to");
+  for (int64_t day : int_list_option(args, "weekdays", 1, 7)) {
+    demand.weekdays.push_back(static_cast<int>(day));
   }
   const bool added = app::add_demand(context, context.actor(), demand);
   context.out() << (added ? "demand added\n" : "the same demand exists already\n");

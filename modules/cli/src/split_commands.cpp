@@ -10,11 +10,8 @@ namespace gepaie::cli {
 namespace {
 
 int split_year(Context& context, const Arguments& args) {
-  const std::string text = *args.option("year");
-  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) {
-    throw bad_input("--year expects a year, e.g. 2026");
-  }
-  auto [rows, names] = app::year_regularisation(context, context.actor(), std::stoi(text));
+  const int year = static_cast<int>(*int_option(args, "year", 1, 9999));
+  auto [rows, names] = app::year_regularisation(context, context.actor(), year);
   if (args.flag("json")) {
     JsonWriter json(context.out());
     json.begin_array();
@@ -40,7 +37,7 @@ int split_year(Context& context, const Arguments& args) {
                amount(r.difference)});
   }
   table.print(context.out());
-  context.out() << "Coefficient members, " << text
+  context.out() << "Coefficient members, " << year
                 << ": a positive regularisation is owed by the member, a negative one is "
                    "refunded.\n";
   return 0;

@@ -51,11 +51,10 @@ int staff_propose(Context& context, const Arguments& args) {
   if (!args.option("from") || !args.option("to")) {
     throw bad_input("--from DATE and --to DATE are required");
   }
-  const Date from = Date::parse(*args.option("from"));
-  const Date to = Date::parse(*args.option("to"));
+  const Date from = *date_option(args, "from");
+  const Date to = *date_option(args, "to");
   app::ProposalRequest request{from, to, args.flag("apply"),
-                               args.option("time-limit") ? std::stod(*args.option("time-limit"))
-                                                         : 20.0};
+                               decimal_option(args, "time-limit", 0.1, 86400).value_or(20.0)};
   const app::ProposalResult result = app::propose_allocations(context, context.actor(), request);
   const staffing::Proposal& proposal = result.proposal;
   if (args.flag("json")) {
