@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "gepaie/core/error.h"
+#include "gepaie/store/billing_store.h"
+#include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
 
 namespace gepaie::app {
@@ -126,8 +128,79 @@ std::vector<print::InvoiceDocument> invoice_documents(Workspace& workspace, cons
 
 print::PayrollSummary payroll_summary(Workspace& workspace, const Actor& actor, Month month) {
   require_ge(actor, "read the payroll journal");
-  // MERGE-SUMMARY: the gathering moves here from print once the print module's split lands.
-  return print::load_summary(workspace.db(), workspace.settings(), month);
+  store::Database& db = workspace.db();
+  const config::Settings& settings = workspace.settings();
+  print::PayrollSummary summary;
+  summary.month = month;
+  summary.ge_name = settings.ge.name;
+  const auto payslips = store::load_payslips(db, month, std::nullopt, false);
+  if (payslips.empty()) {
+    throw Error(ErrorKind::NotFound, "no pay run for " + month.str() +
+                                         ": run `gepaie payroll run --month " + month.str() +
+                                         "` or `gepaie close --month " + month.str() + "` first");
+  }
+  summary.closed = store::month_closed(db, month);
+  summary.employee_total.number = "Total";
+  for (const auto& p : payslips) {
+    print::SummaryEmployee row;
+    row.number = p.employee_number;
+    row.name = p.employee_name;
+    row.hours = p.worked;
+    row.gross = p.totals.gross;
+    row.employee_contributions = p.totals.employee_contributions;
+    row.employer_contributions = p.totals.employer_contributions;
+    row.net_before_tax = p.totals.net_before_tax;
+    row.income_tax = p.totals.income_tax;
+    row.net_paid = p.totals.net_paid;
+    row.total_cost = p.total_cost;
+    summary.employee_total += row;
+    summary.employees.push_back(std::move(row));
+  }
+  summary.employee_total.name = std::to_string(summary.employees.size()) + " salariés";
+
+  std::map<std::string, print::SummaryMember> members;
+  for (const auto& m : store::list_members(db)) {
+    members[m.siret].siret = m.siret;
+    members[m.siret].name = m.legal_name;
+  }
+  std::map<std::string, bool> shown;
+  const auto split = store::month_split(db, month, settings.payroll.split_reference_months);
+  for (const auto& t : split.totals) {
+    print::SummaryMember& m = members[t.member_siret];
+    m.siret = t.member_siret;
+    m.employees = t.employees;
+    m.hours = t.hours;
+    m.cost_share = t.cost_share;
+    m.expenses = t.expenses;
+    shown[t.member_siret] = true;
+  }
+  for (const auto& invoice : store::list_invoices(db, month, std::nullopt)) {
+    print::SummaryMember& m = members[invoice.member_siret];
+    m.siret = invoice.member_siret;
+    m.fee += invoice.fee;
+    m.net_total += invoice.net_total;
+    m.vat += invoice.vat;
+    m.total += invoice.total;
+    (invoice.credit ? m.credit_notes : m.invoices) += 1;
+    shown[invoice.member_siret] = true;
+  }
+  summary.member_total.siret = "Total";
+  for (auto& [siret, m] : members) {
+    if (shown[siret]) {
+      summary.member_total += m;
+      summary.members.push_back(std::move(m));
+    }
+  }
+  summary.member_total.name = std::to_string(summary.members.size()) + " adhérents";
+  // Distinct employees over all members, not the sum of each member's count.
+  std::map<std::string, bool> placed;
+  for (const auto& share : split.shares) {
+    if (share.hours.minutes() > 0 || !share.cost_share.is_zero()) {
+      placed[share.employee_number] = true;
+    }
+  }
+  summary.member_total.employees = static_cast<int>(placed.size());
+  return summary;
 }
 
 }  // namespace gepaie::app

@@ -62,8 +62,7 @@ std::string unix_user() {
 Actor shell_operator(const config::Settings& settings, const std::string& name) {
   Actor actor;
   actor.kind = Actor::Kind::Operator;
-  actor.name = !name.empty() ? name : unix_user();
-  (void)settings;  // MERGE-OPERATOR: settings.operator_name once the setting lands
+  actor.name = !name.empty() ? name : settings.operator_name.value_or(unix_user());
   if (actor.name.empty() || actor.name.size() > 100) {
     throw bad_input("the operator's name must have 1 to 100 characters");
   }

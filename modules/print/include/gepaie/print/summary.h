@@ -14,7 +14,6 @@
 #include "gepaie/core/money.h"
 #include "gepaie/print/layout.h"
 #include "gepaie/print/pdf.h"
-#include "gepaie/store/database.h"
 
 namespace gepaie::print {
 
@@ -61,8 +60,6 @@ struct PayrollSummary {
   SummaryMember member_total;
 };
 
-// The month's journal. NotFound when the month has no pay run.
-PayrollSummary load_summary(store::Database& db, const config::Settings& settings, Month month);
 
 // CSV for a French spreadsheet (Excel or LibreOffice in a French locale open it with a double
 // click): semicolon-separated, decimal comma without digit grouping ("1234,56"), hours as
