@@ -45,7 +45,6 @@ std::string french_hours(Hours hours) {
   return text;
 }
 
-
 // ---- CSV ------------------------------------------------------------------------------------
 
 namespace {

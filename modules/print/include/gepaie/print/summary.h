@@ -60,7 +60,6 @@ struct PayrollSummary {
   SummaryMember member_total;
 };
 
-
 // CSV for a French spreadsheet (Excel or LibreOffice in a French locale open it with a double
 // click): semicolon-separated, decimal comma without digit grouping ("1234,56"), hours as
 // decimal hours ("151,67"), a header row, fields quoted when they hold ";" or quotes, CRLF line
