@@ -237,7 +237,8 @@ struct ClosedMonth : testing::TestDatabase {
     std::string command = "cd " + quote(kSource) + " && " + quote(GEPAIE_BINARY) + " --config " +
                           quote(config_file.string());
     for (const auto& arg : args) {
-      command += " " + quote(arg);
+      command += ' ';
+      command += quote(arg);
     }
     return shell(command);
   }
