@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE rates_file_tests
 #include <boost/test/included/unit_test.hpp>
 
+#include <algorithm>
+
 #include "gepaie/config/rates_file.h"
 #include "gepaie/core/error.h"
 
@@ -23,6 +25,9 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
   for (auto [name, value] : std::vector<std::pair<const char*, const char*>>{
            {"pmss", "4005.00"},
            {"pass", "48060.00"},
+           {"ceiling_proration_days", "30"},
+           {"unemployment_ceiling_multiple", "4"},
+           {"tranche_2_ceiling_multiple", "8"},
            {"legal_weekly_hours", "35"},
            {"csg_base_share", "98.25"},
            {"csg_abatement_pass_limit", "4"},
@@ -36,10 +41,13 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
            {"overtime_tax_exemption_cap", "7500"},
            {"overtime_deduction_under_20", "1.50"},
            {"overtime_deduction_from_20", "0.50"},
+           {"overtime_deduction_headcount", "20"},
            {"prevoyance_cadre_min_rate", "1.50"},
            {"general_reduction", "fillon"},
            {"reduction_t_under_50", "0.3193"},
            {"reduction_t_from_50", "0.3233"},
+           {"reduction_large_headcount", "50"},
+           {"reduction_coefficient_decimals", "4"},
            {"reduction_smic_multiple", "1.6"},
            {"daily_max_hours", "10"},
            {"daily_rest_hours", "11"},
@@ -63,6 +71,12 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
       "  - { code: maladie, label: \"Maladie\", group: sante, base: gross, employee: \"0\", "
       "employer: \"13\", source: \"CSS\" }\n";
   return text + extra_contribution;
+}
+
+// The line of `extra_contribution` (or of a key appended) in minimal().
+int extra_line() {
+  const std::string text = minimal("2026");
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
 void expect_refused(const std::vector<std::pair<std::string, std::string>>& files,
@@ -110,21 +124,70 @@ BOOST_AUTO_TEST_CASE(a_valid_minimal_file_loads) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key_is_refused) {
-  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", 42, "unknown key");
+  expect_refused({{"a.yaml", minimal("2026") + "colour: red\n"}}, "a.yaml", extra_line(),
+                 "unknown key");
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1\", source: s, rate: 2 }\n")}},
-                 "a.yaml", 42, "unknown key 'rate'");
+                 "a.yaml", extra_line(), "unknown key 'rate'");
 }
 
 BOOST_AUTO_TEST_CASE(missing_rate_is_refused) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", source: s }\n")}},
-                 "a.yaml", 42, "missing rate: employer");
+                 "a.yaml", extra_line(), "missing rate: employer");
   std::string no_pmss = minimal("2026");
   no_pmss.erase(no_pmss.find("  pmss:"), no_pmss.find("  pass:") - no_pmss.find("  pmss:"));
   expect_refused({{"a.yaml", no_pmss}}, "a.yaml", 1, "missing rate: constant pmss");
+}
+
+// The figures that were literals in the payroll engine are required like every other constant,
+// and the error names the file, line and column.
+BOOST_AUTO_TEST_CASE(missing_former_literal_is_refused) {
+  for (const std::string name : {"ceiling_proration_days", "unemployment_ceiling_multiple",
+                                 "tranche_2_ceiling_multiple", "overtime_deduction_headcount",
+                                 "reduction_large_headcount", "reduction_coefficient_decimals"}) {
+    std::string text = minimal("2026");
+    const size_t start = text.find("  " + name + ":");
+    BOOST_REQUIRE(start != std::string::npos);
+    text.erase(start, text.find('\n', start) + 1 - start);
+    expect_refused({{"a.yaml", text}}, "a.yaml", 1, "missing rate: constant " + name);
+    try {
+      config::load_rate_texts({{"a.yaml", text}});
+    } catch (const Error& e) {
+      BOOST_TEST(std::string(e.what()).find("a.yaml:1:1:") != std::string::npos, e.what());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(former_literals_are_read_from_the_file) {
+  const payroll::RateBook shipped = config::load_rate_book(kRatesDir);
+  for (const char* day : {"2025-03-01", "2026-11-01"}) {
+    const payroll::Constants& k = shipped.at(Date::parse(day))->constants;
+    BOOST_TEST(k.ceiling_proration_days == 30);
+    BOOST_TEST(k.unemployment_ceiling_multiple == 4);
+    BOOST_TEST(k.tranche_2_ceiling_multiple == 8);
+    BOOST_TEST(k.overtime_deduction_headcount == 20);
+    BOOST_TEST(k.reduction_large_headcount == 50);
+    BOOST_TEST(k.reduction_coefficient_decimals == 4);
+    BOOST_TEST(k.legal_weekly_hours.minutes() == 35 * 60);
+    BOOST_TEST(k.weekly_max_hours.minutes() == 48 * 60);
+  }
+  // Another value in the file is the value the engine gets.
+  std::string text = minimal("2026");
+  const size_t at = text.find("value: \"20\"", text.find("overtime_deduction_headcount"));
+  text.replace(at, 11, "value: \"11\"");
+  const payroll::RateBook changed = config::load_rate_texts({{"a.yaml", text}});
+  BOOST_TEST(changed.sets()[0].constants.overtime_deduction_headcount == 11);
+}
+
+BOOST_AUTO_TEST_CASE(coefficient_decimals_are_bounded) {
+  std::string text = minimal("2026");
+  const size_t key = text.find("reduction_coefficient_decimals");
+  text.replace(text.find("value: \"4\"", key), 10, "value: \"7\"");
+  const int line = static_cast<int>(std::count(text.begin(), text.begin() + key, '\n')) + 1;
+  expect_refused({{"a.yaml", text}}, "a.yaml", line, "expected a whole number from 1 to 6");
 }
 
 BOOST_AUTO_TEST_CASE(overlap_and_gap_within_a_file_are_refused) {
@@ -164,11 +227,11 @@ BOOST_AUTO_TEST_CASE(bad_values_are_located) {
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: health, base: gross, "
                                      "employee: \"0\", employer: \"1\", source: s }\n")}},
-                 "a.yaml", 42, "unknown payslip group");
+                 "a.yaml", extra_line(), "unknown payslip group");
   expect_refused({{"a.yaml", minimal("2026",
                                      "  - { code: x, label: x, group: sante, base: gross, "
                                      "employee: \"0\", employer: \"1.23456\", source: s }\n")}},
-                 "a.yaml", 42, "contributions[2].employer: more than 4 decimals");
+                 "a.yaml", extra_line(), "contributions[2].employer: more than 4 decimals");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

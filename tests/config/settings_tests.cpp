@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <vector>
 
 #include "gepaie/config/settings.h"
 #include "gepaie/core/error.h"
@@ -118,6 +119,145 @@ BOOST_AUTO_TEST_CASE(external_database_section_with_password_file) {
   BOOST_TEST(!settings.database.embedded);
   BOOST_TEST(settings.database.password == "t0p-secret");
   BOOST_TEST(settings.database.schema == "ge_2026");
+}
+
+BOOST_AUTO_TEST_CASE(database_tls_options_in_the_file) {
+  TempDir dir;
+  const std::string external = kValid + "database:\n  host: db.local\n  user: paie\n";
+  const config::Settings plain = config::load_settings(dir.write("p.yaml", external), env());
+  BOOST_TEST((plain.database.ssl_mode == config::SslMode::Preferred));
+  BOOST_TEST(plain.database.ssl_ca.empty());
+
+  // A CA file alone means: check the server's certificate against it, host name included.
+  const config::Settings with_ca =
+      config::load_settings(dir.write("c.yaml", external + "  ssl_ca: certs/ca.pem\n"), env());
+  BOOST_TEST((with_ca.database.ssl_mode == config::SslMode::VerifyIdentity));
+  BOOST_TEST(with_ca.database.ssl_ca == (dir.path / "certs" / "ca.pem").string());
+
+  const config::Settings required =
+      config::load_settings(dir.write("r.yaml", external + "  ssl_mode: required\n"), env());
+  BOOST_TEST((required.database.ssl_mode == config::SslMode::Required));
+  const config::Settings verify_ca = config::load_settings(
+      dir.write("v.yaml", external + "  ssl_mode: verify_ca\n  ssl_ca: /etc/ssl/ge-ca.pem\n"),
+      env());
+  BOOST_TEST((verify_ca.database.ssl_mode == config::SslMode::VerifyCa));
+  BOOST_TEST(verify_ca.database.ssl_ca == "/etc/ssl/ge-ca.pem");
+  const config::Settings disabled =
+      config::load_settings(dir.write("d.yaml", external + "  ssl_mode: disabled\n"), env());
+  BOOST_TEST((disabled.database.ssl_mode == config::SslMode::Disabled));
+}
+
+BOOST_AUTO_TEST_CASE(bad_tls_options_are_refused_with_their_place) {
+  // kValid has 7 lines: "database:" is line 8, host 9, user 10, the TLS key 11.
+  const std::string external = kValid + "database:\n  host: db.local\n  user: paie\n";
+  expect_error(external + "  ssl_mode: sometimes\n", 11, "ssl_mode is one of disabled");
+  expect_error(external + "  ssl_mode: REQUIRED\n", 11, "got 'REQUIRED'");
+  expect_error(external + "  ssl_mode: required\n  ssl_ca: ca.pem\n", 11,
+               "ssl_ca is only used with ssl_mode verify_ca or verify_identity");
+  expect_error(external + "  ssl_ca: ca.pem\n  ssl_mode: preferred\n", 12, "not preferred");
+  expect_error(external + "  ssl_ca: ca.pem\n  ssl_mode: disabled\n", 12, "not disabled");
+  expect_error(external + "  ssl_verify: true\n", 11, "unknown key 'ssl_verify'");
+
+  // The column is the value's.
+  TempDir dir;
+  const fs::path file = dir.write("g.yaml", external + "  ssl_mode: sometimes\n");
+  try {
+    config::load_settings(file, env());
+    BOOST_ERROR("no error for a bad ssl_mode");
+  } catch (const Error& e) {
+    BOOST_TEST(e.where().column == 13);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(database_url_tls_options) {
+  const auto tls = config::parse_database_url(
+      "mysql://paie:pw@db.local/ge?ssl_mode=verify_ca&ssl_ca=/etc/ssl/ge%20ca.pem");
+  BOOST_TEST((tls.ssl_mode == config::SslMode::VerifyCa));
+  BOOST_TEST(tls.ssl_ca == "/etc/ssl/ge ca.pem");
+  BOOST_TEST(tls.host == "db.local");
+  const auto ca_only = config::parse_database_url("mysql://paie@db.local/ge?ssl_ca=/ca.pem");
+  BOOST_TEST((ca_only.ssl_mode == config::SslMode::VerifyIdentity));
+  const auto both =
+      config::parse_database_url("mysql://paie@localhost/ge?socket=/run/m.sock&ssl_mode=disabled");
+  BOOST_TEST(both.socket == "/run/m.sock");
+  BOOST_TEST((both.ssl_mode == config::SslMode::Disabled));
+  BOOST_TEST((config::parse_database_url("mysql://p@h/s").ssl_mode == config::SslMode::Preferred));
+
+  const auto refused = [](const std::string& url, const std::string& part) {
+    try {
+      config::parse_database_url(url);
+      BOOST_ERROR("no error for " + url);
+    } catch (const Error& e) {
+      BOOST_TEST((e.kind() == ErrorKind::BadInput));
+      BOOST_TEST(std::string(e.what()).find(part) != std::string::npos, e.what());
+    }
+  };
+  refused("mysql://p@h/s?ssl_mode=sometimes", "ssl_mode is one of disabled");
+  refused("mysql://p@h/s?ssl_mode=required&ssl_ca=/ca.pem", "ssl_ca is only used");
+  refused("mysql://p@h/s?sslmode=require", "unknown option 'sslmode'");
+  refused("mysql://p@h/s?socket=/run/m.sock&timeout=3", "unknown option 'timeout'");
+}
+
+BOOST_AUTO_TEST_CASE(a_database_password_is_never_in_a_message) {
+  const std::string secret = "Zr8-kQ2vW";
+  const std::vector<std::string> bad_urls = {
+      "mysq://paie:" + secret + "@db.local/ge",      // scheme
+      "mysql:/paie:" + secret + "@db.local/ge",      // scheme
+      "mysql://paie:" + secret + "%zz@db.local/ge",  // escape
+      "mysql://paie:" + secret + "@db.local:0/ge",   // port
+      "mysql://paie:" + secret + "@db.local/b-d",    // schema
+      "mysql://paie:" + secret + "@db.local",        // no schema
+      "mysql://paie:" + secret + "@db.local/ge?ssl_mode=" + secret,
+      "mysql://paie:" + secret + "@db.local/ge?" + secret + "=1",
+      "mysql://paie:" + secret,  // no host
+      "mysql//paie:" + secret,
+  };
+  for (const std::string& url : bad_urls) {
+    try {
+      config::parse_database_url(url);
+      BOOST_ERROR("no error for " + config::redact_database_url(url));
+    } catch (const Error& e) {
+      BOOST_TEST(std::string(e.what()).find(secret) == std::string::npos, e.what());
+      BOOST_TEST(std::string(e.what()).find("Zr8") == std::string::npos, e.what());
+    }
+  }
+  // The same through the environment of load_settings.
+  TempDir dir;
+  const fs::path file = dir.write("g.yaml", kValid);
+  for (const std::string& url : bad_urls) {
+    try {
+      config::load_settings(file, env({{"GEPAIE_DATABASE_URL", url}}));
+      BOOST_ERROR("no error for " + config::redact_database_url(url));
+    } catch (const Error& e) {
+      BOOST_TEST(std::string(e.what()).find(secret) == std::string::npos, e.what());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(redacted_database_urls) {
+  BOOST_TEST(
+      config::redact_database_url("mysql://paie:s%40cret@db.local:3307/ge?ssl_mode=required") ==
+      "mysql://paie:***@db.local:3307/ge?ssl_mode=required");
+  BOOST_TEST(config::redact_database_url("mysql://paie:p@ss:w@rd@db/ge") ==
+             "mysql://paie:***@db/ge");
+  BOOST_TEST(config::redact_database_url("mysql://root@localhost/ge?socket=/run/m.sock") ==
+             "mysql://root@localhost/ge?socket=/run/m.sock");
+  BOOST_TEST(config::redact_database_url("mysql://paie:secret") == "mysql://***");
+  BOOST_TEST(config::redact_database_url("paie:secret@db/ge") == "paie:***@db/ge");
+  BOOST_TEST(config::redact_database_url("mysql:/paie:secret@db/ge") == "mysql:***@db/ge");
+}
+
+BOOST_AUTO_TEST_CASE(the_operator_is_read_from_the_top_level) {
+  TempDir dir;
+  const config::Settings unset = config::load_settings(dir.write("u.yaml", kValid), env());
+  BOOST_TEST(!unset.operator_name.has_value());
+  const config::Settings named =
+      config::load_settings(dir.write("n.yaml", kValid + "operator: \"Marie Dupont\"\n"), env());
+  BOOST_TEST((named.operator_name == std::optional<std::string>("Marie Dupont")));
+  expect_error(kValid + "operator: \" \"\n", 8, "operator is a name of 1 to 100");
+  expect_error(kValid + "operator: \"Marie\\tDupont\"\n", 8, "without control characters");
+  expect_error(kValid + "operator: \"" + std::string(101, 'x') + "\"\n", 8, "1 to 100");
+  expect_error(kValid + "operator: [a, b]\n", 8, "operator");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_configurations_are_refused_with_their_place) {

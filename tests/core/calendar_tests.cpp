@@ -11,6 +11,7 @@ using gepaie::Date;
 using gepaie::Error;
 using gepaie::ErrorKind;
 using gepaie::Month;
+using gepaie::Week;
 
 namespace {
 
@@ -222,6 +223,48 @@ BOOST_AUTO_TEST_CASE(month_navigation_and_days) {
   BOOST_CHECK(!february.contains(date("2025-02-10")));
   BOOST_CHECK(Month::parse("2025-12") < Month::parse("2026-01"));
   BOOST_CHECK(Month::parse("2026-02") < Month::parse("2026-10"));
+}
+
+BOOST_AUTO_TEST_CASE(week_parse_and_days) {
+  const Week week = Week::parse("2026-W48");
+  BOOST_CHECK_EQUAL(week.year(), 2026);
+  BOOST_CHECK_EQUAL(week.number(), 48);
+  BOOST_CHECK_EQUAL(week.monday().str(), "2026-11-23");
+  BOOST_CHECK_EQUAL(week.sunday().str(), "2026-11-29");
+  BOOST_CHECK_EQUAL(week.str(), "2026-W48");
+  BOOST_CHECK_EQUAL(Week::parse("2025-W01").monday().str(), "2024-12-30");
+  BOOST_CHECK_EQUAL(Week::parse("2026-W53").monday().str(), "2026-12-28");
+  BOOST_CHECK_EQUAL(Week::parse("2020-W53").sunday().str(), "2021-01-03");
+  BOOST_CHECK_EQUAL(Week::parse("0001-W01").monday().str(), "0001-01-01");
+  // The last week of 9999 ends in year 10000, outside the range of Date.
+  BOOST_CHECK_EQUAL(Week::parse("9999-W52").monday().str(), "9999-12-27");
+  BOOST_CHECK_EXCEPTION(Week::parse("9999-W52").sunday(), Error, is_failure);
+}
+
+BOOST_AUTO_TEST_CASE(week_of_a_day_agrees_with_iso_week) {
+  // Every day of 1999-2031 (long and short years, leap years) lands in the week whose
+  // Monday-to-Sunday span holds it, and its name is the day's ISO week.
+  for (Date day = date("1999-01-01"); day <= date("2031-12-31"); day = day.plus_days(1)) {
+    const Week week = Week::of(day);
+    BOOST_REQUIRE_EQUAL(week.str(), day.iso_week());
+    BOOST_REQUIRE(week.monday() <= day && day <= week.sunday());
+    BOOST_REQUIRE(Week::parse(week.str()) == week);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(week_parse_refuses_malformed_and_missing_weeks) {
+  for (const char* text : {"0000-W01", "abcd-W01", "2026-W00", "2026-W54", "2026-W1", "2026W48",
+                           "2026-w48", "2026-48", "", "2026-W4a", "+026-W01", "2026-W-1"}) {
+    BOOST_CHECK_EXCEPTION(Week::parse(text), Error, is_bad_input);
+  }
+  BOOST_CHECK_EXCEPTION(Week::parse("2025-W53"), Error, [](const Error& e) {
+    return e.kind() == ErrorKind::BadInput &&
+           std::string(e.what()).find("no week 53 in 2025") != std::string::npos;
+  });
+  BOOST_CHECK(!Week::from_yw(2025, 53));
+  BOOST_CHECK(Week::from_yw(2026, 53));
+  BOOST_CHECK(!Week::from_yw(0, 1));
+  BOOST_CHECK(!Week::from_yw(10000, 1));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -184,6 +184,84 @@ BOOST_AUTO_TEST_CASE(overflow_is_a_failure) {
   BOOST_CHECK_EQUAL(cents(kMax).times(Rate::from_ppm(1'000'000)), cents(kMax));
 }
 
+// The message of the Failure an operation throws, or "" when it does not throw.
+template <typename Operation>
+std::string overflow_message(Operation operation) {
+  try {
+    (void)operation();
+  } catch (const Error& e) {
+    BOOST_TEST(is_failure(e));
+    return e.message();
+  }
+  return "";
+}
+
+BOOST_AUTO_TEST_CASE(overflow_names_the_operation) {
+  const std::string sum = overflow_message([] { return cents(kMax) + cents(1); });
+  BOOST_TEST(sum.rfind("amount overflow: 92233720368547758.07 + 0.01", 0) == 0u, sum);
+  const std::string difference = overflow_message([] { return cents(kMin) - cents(1); });
+  BOOST_TEST(difference.rfind("amount overflow: -92233720368547758.08 - 0.01", 0) == 0u,
+             difference);
+  const std::string product = overflow_message([] { return cents(kMax / 2 + 1) * 2; });
+  BOOST_TEST(product.rfind("amount overflow: 46116860184273879.04 × 2", 0) == 0u, product);
+  const std::string rate =
+      overflow_message([] { return cents(kMax).times(Rate::parse_percent("100.0001")); });
+  BOOST_TEST(rate.rfind("amount overflow: 92233720368547758.07 × 100.0001 %", 0) == 0u, rate);
+  const std::string ratio = overflow_message([] { return cents(kMin).mul_div(-1, 1); });
+  BOOST_TEST(ratio.rfind("amount overflow: -92233720368547758.08 × -1 / 1", 0) == 0u, ratio);
+  BOOST_TEST(sum.find("largest amount") != std::string::npos, sum);
+}
+
+BOOST_AUTO_TEST_CASE(results_at_the_limits_are_exact) {
+  // The largest and smallest amounts are reachable; one cent further is a Failure.
+  BOOST_TEST(((cents(kMax - 1) + cents(1)) == cents(kMax)));
+  BOOST_TEST(((cents(kMin + 1) - cents(1)) == cents(kMin)));
+  BOOST_TEST((-cents(kMax) == cents(kMin + 1)));
+  BOOST_TEST((cents(kMin / 2) * 2 == cents(kMin)));
+  BOOST_CHECK_EXCEPTION(cents(kMin / 2) * 2 - cents(1), Error, is_failure);
+  BOOST_TEST((cents(kMax) * 1 == cents(kMax)));
+  BOOST_TEST((cents(-1) * kMax == cents(-kMax)));
+  BOOST_TEST((cents(1) * kMin == cents(kMin)));
+  BOOST_CHECK_EXCEPTION(cents(-1) * kMin, Error, is_failure);
+  BOOST_CHECK_EXCEPTION(cents(kMax) * kMax, Error, is_failure);
+  BOOST_CHECK_EXCEPTION(cents(kMin) * kMin, Error, is_failure);
+  // × rate: 100 % keeps the amount, a ppm more does not fit; rounding back into range fits.
+  BOOST_TEST((cents(kMin).times(Rate::from_ppm(1'000'000)) == cents(kMin)));
+  BOOST_CHECK_EXCEPTION(cents(kMin).times(Rate::from_ppm(1'000'001)), Error, is_failure);
+  BOOST_TEST((cents(kMax).times(Rate::from_ppm(-1'000'000)) == cents(-kMax)));
+  // amount × ppm beyond int64 before the division: exact.
+  BOOST_TEST((cents(kMax / 2).times(Rate::from_ppm(2'000'000)) == cents(kMax - 1)));
+  BOOST_TEST((cents(1).times(Rate::from_ppm(kMax)) == cents(9'223'372'036'855)));
+}
+
+BOOST_AUTO_TEST_CASE(mul_div_is_exact_beyond_int64_intermediates) {
+  // Intermediate products far beyond int64 are exact as long as the result fits.
+  BOOST_TEST((cents(kMax).mul_div(kMax, kMax) == cents(kMax)));
+  BOOST_TEST((cents(kMin).mul_div(kMax, kMax) == cents(kMin)));
+  BOOST_TEST((cents(kMax).mul_div(kMin, kMax) == cents(kMin)));
+  BOOST_CHECK_EXCEPTION(cents(kMax).mul_div(kMax, kMax - 1), Error, is_failure);
+  BOOST_CHECK_EXCEPTION(cents(1).mul_div(1, 0), Error, is_failure);
+  BOOST_CHECK_EXCEPTION(cents(1).mul_div(1, -1), Error, is_failure);
+  // Four factors: no int64 step for the products (the engine's hourly pay: base × minutes ×
+  // (1 + majoration) / (monthly minutes × 10^6)).
+  const int64_t minutes = 8'000'000'000'000;  // minutes × 1 250 000 > int64
+  BOOST_TEST(cents(200000).mul_div(minutes, 1'250'000, 9100, 1'000'000).cents() ==
+             219'780'219'780'220);  // 2e24 / 9.1e9 = 219 780 219 780 219.78
+  BOOST_TEST((cents(200000).mul_div(600, 1'250'000, 9100, 1'000'000) ==
+              cents(200000).mul_div(int64_t{600} * 1'250'000, int64_t{9100} * 1'000'000)));
+  BOOST_TEST((cents(kMax).mul_div(kMax, 1, kMax, 1) == cents(kMax)));
+  BOOST_TEST((cents(kMin).mul_div(kMin, -1, kMax, kMax).cents() == -1));  // -2^126/(2^63-1)^2
+  BOOST_TEST((cents(-3).mul_div(1, 1, 2, 1) == cents(-2)));  // -1.5 -> -2, half away from zero
+  BOOST_CHECK_EXCEPTION(cents(kMax).mul_div(2, 1, 1, 1), Error, is_failure);
+  BOOST_CHECK_EXCEPTION(cents(1).mul_div(1, 1, 0, 1), Error, is_failure);
+  BOOST_CHECK_EXCEPTION(cents(1).mul_div(1, 1, 1, -1), Error, is_failure);
+  // amount × num1 × num2 beyond 2^127: a Failure, not a wrapped amount.
+  BOOST_CHECK_EXCEPTION(cents(kMax).mul_div(kMax, kMax, 1, 1), Error, is_failure);
+  const std::string message =
+      overflow_message([] { return cents(kMax).mul_div(kMax, 4, kMax, 1); });
+  BOOST_TEST(message.rfind("amount overflow: 92233720368547758.07 × ", 0) == 0u, message);
+}
+
 BOOST_AUTO_TEST_CASE(times_rounds_half_away_from_zero) {
   BOOST_CHECK_EQUAL(percent_of(100, "0.5"), cents(1));    // 1.00 × 0.5 % = 0.005 -> 0.01
   BOOST_CHECK_EQUAL(percent_of(1, "50"), cents(1));       // 0.01 × 50 % = 0.005 -> 0.01

@@ -43,6 +43,16 @@ for (const y of ['2025', '2026']) {
 	}
 }
 
+// One engine per patch alone, to report what each patch changes by itself.
+const singlePatchEngines = {}
+for (const y of ['2025', '2026']) {
+	const ids = patchList(y).map((p) => p.id)
+	singlePatchEngines[y] = Object.fromEntries(
+		ids.map((id) => [id, createEngine(y, { skip: ids.filter((x) => x !== id) })]),
+	)
+	for (const e of Object.values(singlePatchEngines[y])) e.takeMessages()
+}
+
 function engineFor(period, which = 'patched') {
 	return engines[rulesYearOf(period)][which]
 }
@@ -483,7 +493,11 @@ function activeNotifications(engine) {
 }
 
 function evaluateCase(c) {
-	const E = engineFor(c.input.period)
+	// The reference is the official engine as published (`raw`): expected totals
+	// and detail come from it. The patched engine (gepaie's reading of the law,
+	// see README) is evaluated too, for the flags and for information only.
+	const E = engineFor(c.input.period, 'raw')
+	const P = engineFor(c.input.period, 'patched')
 	const { engine, rulesYear } = E
 	const situation = situationOf(c.input, engine.getParsedRules())
 	engine.setSituation(situation)
@@ -515,9 +529,10 @@ function evaluateCase(c) {
 	const overtimePay =
 		amount(engine, 'salarié . rémunération . heures supplémentaires') +
 		amount(engine, 'salarié . rémunération . heures complémentaires')
+	// as published, rounded to the euro (see README: rule tax-exempt-overtime-to-the-cent)
 	const taxExempt = amount(engine, 'salarié . rémunération . net . imposable . heures supplémentaires et complémentaires défiscalisées')
 	const flags = []
-	if (taxExempt < overtimePay - 1e-9) {
+	if (overtimePay > TAX_EXEMPT_CAP_MONTHLY) {
 		if (c.allowTaxExemptionCap) flags.push('tax_exempt_overtime_capped_monthly')
 		else problems.push('overtime above the monthly tax-exemption cap')
 	}
@@ -568,15 +583,30 @@ function evaluateCase(c) {
 	if (!near(employerCheck, expected.employer_contributions, 1e-9))
 		problems.push(`employer lines ${employerCheck} ≠ ${expected.employer_contributions}`)
 
-	// what the published rules (without our patches) give
-	const raw = engineFor(c.input.period, 'raw').engine
-	raw.setSituation(situation)
-	const unpatched = evaluateTotals(raw)
-	const diff = {}
-	for (const k of Object.keys(TOTALS)) if (Math.abs(unpatched[k] - expected[k]) > 1e-6) diff[k] = unpatched[k]
-	if (Object.keys(diff).length) detail.unpatched_totals = diff
+	// For information (the C++ test computes every effect itself): the totals
+	// of the engine with all patches (gepaie's reading), and the change that each
+	// patch makes alone, where they differ from the published rules.
+	const totalsWith = (e) => {
+		e.engine.setSituation(situation)
+		return evaluateTotals(e.engine)
+	}
+	const differences = (t) => {
+		const d = {}
+		for (const k of Object.keys(TOTALS)) if (Math.abs(t[k] - expected[k]) > 1e-6) d[k] = t[k] - expected[k]
+		return d
+	}
+	const patched = totalsWith(P)
+	const patchedDiff = {}
+	for (const k of Object.keys(TOTALS)) if (Math.abs(patched[k] - expected[k]) > 1e-6) patchedDiff[k] = patched[k]
+	if (Object.keys(patchedDiff).length) detail.patched_totals = patchedDiff
+	const effects = {}
+	for (const [id, e] of Object.entries(singlePatchEngines[rulesYear])) {
+		const d = differences(totalsWith(e))
+		if (Object.keys(d).length) effects[id] = d
+	}
+	if (Object.keys(effects).length) detail.patch_effects = effects
 
-	for (const e of [E, engineFor(c.input.period, 'raw')]) {
+	for (const e of [E, P, ...Object.values(singlePatchEngines[rulesYear])]) {
 		const m = e.takeMessages()
 		if (m.length) problems.push(`engine messages: ${m.join(' | ')}`)
 	}
@@ -590,15 +620,16 @@ const IDENTITIES = {
 	'employer_cost = gross + employer_contributions': (x) => x.employer_cost - (x.gross + x.employer_contributions),
 	'net_before_tax = gross - employee_contributions': (x) => x.net_before_tax - (x.gross - x.employee_contributions),
 	'net_paid = net_before_tax - income_tax': (x) => x.net_paid - (x.net_before_tax - x.income_tax),
-	'income_tax = net_taxable × tax_rate': (x, input) => x.income_tax - (x.net_taxable * Number(input.employee.tax_rate)) / 100,
+	'income_tax = round(12 × net_taxable × tax_rate) / 12 (the yearly tax to the euro)': (x, input) =>
+		x.income_tax - Math.round((12 * x.net_taxable * Number(input.employee.tax_rate)) / 100) / 12,
 	'net_social = net_before_tax': (x) => x.net_social - x.net_before_tax,
-	'net_taxable = net_before_tax + CSG non déductible + CRDS + CSG on exempt overtime + employer health share − tax-exempt overtime':
+	'net_taxable = net_before_tax + CSG non déductible + CRDS + CSG on exempt overtime + employer welfare (health share and cadre prévoyance) − tax-exempt overtime (to the euro)':
 		(x, input, d) => {
 			const L = d.contributions
 			const add = ['CSG non déductible', 'CRDS', 'CSG sur heures supplémentaires/complémentaires exonérées']
 				.map((k) => L[k]?.employee ?? 0)
 				.reduce((a, b) => a + b, 0)
-			return x.net_taxable - (x.net_before_tax + add + (L['complémentaire santé']?.employer ?? 0) - d.bases.tax_exempt_overtime)
+			return x.net_taxable - (x.net_before_tax + add + d.bases.employer_welfare - d.bases.tax_exempt_overtime)
 		},
 }
 
@@ -646,6 +677,7 @@ function main() {
 
 	const fixture = {
 		generator: 'tests/oracle/generate.mjs',
+		reference: 'official engine as published (modele-social, unpatched)',
 		engine: {
 			'modele-social': VERSIONS['modele-social'],
 			'modele-social (2025 periods)': VERSIONS['modele-social-2025'],
@@ -686,6 +718,7 @@ function main() {
 
 function notes() {
 	const n = [
+		'Reference: the official engine AS PUBLISHED (no patch). expected, detail.contributions, detail.reductions, detail.bases and detail.parameters are those of the published rules. Where gepaie reads the law differently, tests/payroll/urssaf_matrix_tests.cpp computes the exact effect of each named rule from the case (see tests/oracle/README.md, "Rules where gepaie differs"); detail.patched_totals (all patches) and detail.patch_effects (each patch alone, change of each total) are for information only.',
 		'Values are euros per month, unrounded, as the engine computes them; a payslip rounds each line to the cent, so compare with the tolerance.',
 		`2026 periods: modele-social ${VERSIONS['modele-social']}. 2025 periods: modele-social ${VERSIONS['modele-social-2025']}, the last release with the 2025 réduction générale (1.6 SMIC) and reduced maladie/allocations familiales rates; ${VERSIONS['modele-social']} applies the 2026 RGDU to any date.`,
 		'Input mapping: date = first day of the period; base_gross → salarié . contrat . salaire brut; weekly_hours < 35 → temps partiel + heures par semaine; overtime_hours → heures supplémentaires (full time, +25 %) or heures complémentaires (part time, +10 %); headcount → entreprise . salariés . effectif; at_rate → établissement . taux ATMP; mobility_rate → établissement . commune . taux versement mobilité; health_plan → prévoyances . santé . montant / taux employeur; tax_rate → impôt . méthode de calcul = taux personnalisé + impôt . taux personnalisé.',
@@ -697,17 +730,17 @@ function notes() {
 		'Headcount ≥ 250: the contribution supplémentaire à l’apprentissage is neutralised by assuming 5 % work-study students (ratio alternants).',
 		'The mandatory cadre prévoyance (1.50 % of T1, employer) is kept: it is a legal minimum and the engine always applies it to cadres; it is in employer_contributions, in the CSG/CRDS base and, for ≥ 11 staff, in the forfait social base (8 %) with the employer health share; it is not taxable (see the net-taxable patch) and not in the montant net social (BOSS doctrine since 2024-01-01: employer welfare contributions are not added, all employee contributions are deducted, so net_social = net_before_tax here).',
 		'Health plans were kept within the engine’s deductible limits (employer share ≤ 6 % PMSS + 1.5 % of gross, at most 12 % PMSS; employee share ≤ 5 % PMSS + 2 % of gross); the generator lowers a plan by 10 € until it is, so no case reintegrates welfare contributions into the base.',
-		'Tax exemption of overtime: the engine applies 1/12 of the yearly cap (7500 € / (1 − 0.9825 × 6.8 %) = 8037 €/year, 669.75 €/month) to each month. Cases flagged tax_exempt_overtime_capped_monthly go over it; all other cases stay under it.',
-		'income_tax = net_taxable × tax_rate (unrounded); net_paid = net_before_tax − income_tax.',
-		'detail.contributions: one line per contribution (employee/employer amount, base, rate; tranches for AGIRC-ARRCO/CEG); detail.rules: every non-zero salarié . cotisations rule as [value, unit]; detail.unpatched_totals: the totals that the published rules give where our patches change them.',
+		'Tax exemption of overtime: the engine applies 1/12 of the yearly cap (7500 € / (1 − 0.9825 × 6.8 %) = 8037 €/year, 669.75 €/month) to each month, and rounds the exempt amount to the euro. Cases flagged tax_exempt_overtime_capped_monthly go over 669.75 €; all other cases stay under it.',
+		'income_tax = round(12 × net_taxable × tax_rate) / 12 (the engine rounds the yearly tax to the euro); net_paid = net_before_tax − income_tax.',
+		'detail.contributions: one line per contribution (employee/employer amount, base, rate; tranches for AGIRC-ARRCO/CEG); detail.rules: every non-zero salarié . cotisations rule as [value, unit]; detail.patched_totals: the totals of the patched rules where they differ; detail.patch_effects: for each patch alone, how much it changes each total.',
 	]
 	for (const y of ['2026', '2025'])
 		for (const p of patchList(y)) {
-			const text = `Patch ${p.id} (${y} rules): ${p.why}`
+			const text = `Patch ${p.id} (${y} rules; informative, not in expected): ${p.why}`
 			if (!n.some((x) => x.includes(`Patch ${p.id} `))) n.push(text)
 			else {
 				const i = n.findIndex((x) => x.includes(`Patch ${p.id} `))
-				n[i] = n[i].replace(`(${y === '2025' ? '2026' : '2025'} rules)`, '(2025 and 2026 rules)')
+				n[i] = n[i].replace(`(${y === '2025' ? '2026' : '2025'} rules;`, '(2025 and 2026 rules;')
 			}
 		}
 	return n

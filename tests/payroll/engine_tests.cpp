@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE engine_tests
 #include <boost/test/included/unit_test.hpp>
 
+#include <deque>
+
 #include "gepaie/config/rates_file.h"
 #include "gepaie/core/error.h"
 #include "gepaie/payroll/engine.h"
@@ -39,6 +41,20 @@ Payslip compute(const char* month, const EmployerSettings& settings, const Emplo
   return compute_payslip(*rates, period, settings, t, elements);
 }
 
+// The rates in force in `month` with one figure changed, as another rates file would set it. The
+// changed sets live as long as the test program: payslip lines view their codes and labels.
+template <typename Change>
+Payslip compute_changed(const char* month, Change change, const EmployerSettings& settings,
+                        const EmploymentTerms& t, const PayElements& elements = {}) {
+  static std::deque<RateSet> changed_sets;
+  const Month period = Month::parse(month);
+  const RateSet* rates = book().at(period.first_day());
+  BOOST_REQUIRE(rates != nullptr);
+  RateSet& changed = changed_sets.emplace_back(*rates);
+  change(changed.constants);
+  return compute_payslip(changed, period, settings, t, elements);
+}
+
 const PayslipLine* line(const Payslip& slip, const std::string& code) {
   for (const PayslipLine& l : slip.lines) {
     if (l.code == code) {
@@ -46,6 +62,12 @@ const PayslipLine* line(const Payslip& slip, const std::string& code) {
     }
   }
   return nullptr;
+}
+
+int64_t base_cents(const Payslip& slip, const std::string& code) {
+  const PayslipLine* l = line(slip, code);
+  BOOST_REQUIRE_MESSAGE(l != nullptr, "no line " + code);
+  return l->base.cents();
 }
 
 int64_t cents(const Payslip& slip, const std::string& code, bool employer_part) {
@@ -281,6 +303,127 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_refused) {
   PayElements gone;
   gone.exit = Date::parse("2026-10-31");
   BOOST_CHECK_THROW(compute("2026-11", employer(), terms("2100.00"), gone), Error);
+}
+
+// The figures that used to be literals in the engine come from the rates: a rates set with
+// another value changes the payslip.
+BOOST_AUTO_TEST_CASE(overtime_deduction_headcount_comes_from_the_rates) {
+  PayElements elements;
+  elements.overtime_first = Hours::parse("10");
+  // 19 staff: under the 20 of the rates, 1.50 € an hour; from 20, 0.50 € an hour.
+  const Payslip small = compute("2026-11", employer(19), terms("2000.00"), elements);
+  const Payslip twenty = compute("2026-11", employer(20), terms("2000.00"), elements);
+  BOOST_TEST(cents(small, "deduction_forfaitaire_heures_sup", true) == -1500);
+  BOOST_TEST(cents(twenty, "deduction_forfaitaire_heures_sup", true) == -500);
+  const Payslip lowered = compute_changed(
+      "2026-11", [](Constants& k) { k.overtime_deduction_headcount = 15; }, employer(19),
+      terms("2000.00"), elements);
+  BOOST_TEST(cents(lowered, "deduction_forfaitaire_heures_sup", true) == -500);
+}
+
+BOOST_AUTO_TEST_CASE(reduction_headcount_comes_from_the_rates) {
+  // 2026, 2000 € at 49 staff: Tdelta 0.3781; at 50 staff: 0.3821.
+  const Payslip medium = compute("2026-11", employer(49), terms("2000.00"));
+  const Payslip large = compute("2026-11", employer(50), terms("2000.00"));
+  BOOST_TEST(large.reduction_coefficient > medium.reduction_coefficient);
+  const Payslip lowered = compute_changed(
+      "2026-11", [](Constants& k) { k.reduction_large_headcount = 40; }, employer(49),
+      terms("2000.00"));
+  BOOST_TEST(lowered.reduction_coefficient == large.reduction_coefficient);
+  // 2025 (Fillon) as well.
+  const Payslip medium_2025 = compute("2025-11", employer(49), terms("2000.00"));
+  const Payslip lowered_2025 = compute_changed(
+      "2025-11", [](Constants& k) { k.reduction_large_headcount = 40; }, employer(49),
+      terms("2000.00"));
+  BOOST_TEST(lowered_2025.reduction_coefficient > medium_2025.reduction_coefficient);
+}
+
+BOOST_AUTO_TEST_CASE(reduction_rounding_comes_from_the_rates) {
+  const Payslip four = compute("2026-11", employer(), terms("3000.00"));
+  BOOST_TEST(four.reduction_coefficient.ppm() == 107'600);  // 0.1076: 4 decimals
+  const Payslip two = compute_changed(
+      "2026-11", [](Constants& k) { k.reduction_coefficient_decimals = 2; }, employer(),
+      terms("3000.00"));
+  BOOST_TEST(two.reduction_coefficient.ppm() == 110'000);  // 0.11
+  const Payslip six = compute_changed(
+      "2026-11", [](Constants& k) { k.reduction_coefficient_decimals = 6; }, employer(),
+      terms("3000.00"));
+  BOOST_TEST(std::abs(six.reduction_coefficient.ppm() - 107'600) <= 50);
+  BOOST_TEST(six.reduction_coefficient.ppm() % 100 != 0);
+}
+
+BOOST_AUTO_TEST_CASE(ceiling_proration_days_come_from_the_rates) {
+  PayElements elements;
+  elements.entry = Date::parse("2026-11-16");
+  // 15 days of 30: 4005 × 15 / 30; with 31 days in the rates: 4005 × 15 / 31 = 1937.90.
+  const Payslip slip = compute_changed(
+      "2026-11", [](Constants& k) { k.ceiling_proration_days = 31; }, employer(), terms("3000.00"),
+      elements);
+  BOOST_TEST(slip.ceiling.cents() == 193790);
+  // A 31-day month with an entry on the 2nd: 30 days present, the whole ceiling under the
+  // 30-day rule; 30/31 of it under a 31-day rule.
+  PayElements second;
+  second.entry = Date::parse("2026-12-02");
+  BOOST_TEST(compute("2026-12", employer(), terms("3000.00"), second).ceiling.cents() == 400500);
+  const Payslip by_31 = compute_changed(
+      "2026-12", [](Constants& k) { k.ceiling_proration_days = 31; }, employer(), terms("3000.00"),
+      second);
+  BOOST_TEST(by_31.ceiling.cents() == 387581);  // 4005 × 30 / 31 = 3875.806
+}
+
+BOOST_AUTO_TEST_CASE(ceiling_multiples_come_from_the_rates) {
+  // 40 000 €: chômage up to 4 ceilings (16 020), tranche 2 up to 8 (7 × 4005 = 28 035).
+  const Payslip slip = compute("2026-11", employer(), terms("40000.00"));
+  BOOST_TEST(base_cents(slip, "chomage") == 1602000);
+  BOOST_TEST(base_cents(slip, "retraite_complementaire_t2") == 2803500);
+  BOOST_TEST(base_cents(slip, "cet") == 3204000);
+  const Payslip changed = compute_changed(
+      "2026-11",
+      [](Constants& k) {
+        k.unemployment_ceiling_multiple = 3;
+        k.tranche_2_ceiling_multiple = 6;
+      },
+      employer(), terms("40000.00"));
+  BOOST_TEST(base_cents(changed, "chomage") == 1201500);
+  BOOST_TEST(base_cents(changed, "retraite_complementaire_t2") == 2002500);
+  BOOST_TEST(base_cents(changed, "cet") == 2403000);
+}
+
+BOOST_AUTO_TEST_CASE(legal_weekly_hours_come_from_the_rates) {
+  // 35 h is full time under the rates; with a 36 h legal week it is part-time: the ceiling is
+  // prorated by 35 / 36 and overtime is refused.
+  const Payslip full = compute("2026-11", employer(), terms("3000.00"));
+  BOOST_TEST(full.ceiling.cents() == 400500);
+  const auto longer = [](Constants& k) { k.legal_weekly_hours = Hours::parse("36"); };
+  const Payslip part = compute_changed("2026-11", longer, employer(), terms("3000.00"));
+  BOOST_TEST(part.ceiling.cents() ==
+             Money::parse("4005")
+                 .mul_div(Hours::monthly_from_weekly(Hours::parse("35")).minutes(),
+                          Hours::monthly_from_weekly(Hours::parse("36")).minutes())
+                 .cents());
+  PayElements overtime;
+  overtime.overtime_first = Hours::parse("2");
+  BOOST_CHECK_THROW(compute_changed("2026-11", longer, employer(), terms("3000.00"), overtime),
+                    Error);
+}
+
+// minutes × (1 + majoration) in ppm exceeds int64 long before the pay does: the pay is exact,
+// and a pay beyond int64 cents is a Failure, never a wrapped amount.
+BOOST_AUTO_TEST_CASE(huge_overtime_is_exact_or_a_failure) {
+  PayElements elements;
+  elements.overtime_first = Hours::from_minutes(8'000'000'000'000);
+  const Payslip slip = compute("2026-11", employer(), terms("2000.00"), elements);
+  check_identities(slip);
+  // 2000.00 × 8e12 min × 1.25 / 9100 min = 219 780 219 780 219.78 cents
+  BOOST_TEST(cents(slip, "heures_sup_1", false) == 219'780'219'780'220);
+  elements.overtime_first = Hours::from_minutes(400'000'000'000'000'000);
+  try {
+    compute("2026-11", employer(), terms("2000.00"), elements);
+    BOOST_ERROR("a pay beyond int64 cents was computed");
+  } catch (const Error& e) {
+    BOOST_TEST((e.kind() == ErrorKind::Failure));
+    BOOST_TEST(e.message().rfind("amount overflow: 2000.00 × ", 0) == 0u, e.message());
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

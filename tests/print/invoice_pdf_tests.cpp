@@ -8,6 +8,7 @@
 #define BOOST_TEST_MODULE invoice_pdf_tests
 #include <boost/test/included/unit_test.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -30,7 +31,7 @@
 #include "gepaie/print/layout.h"
 #include "gepaie/print/render.h"
 #include "gepaie/store/billing_store.h"
-#include "gepaie/store/close.h"
+#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/registry_store.h"
@@ -41,6 +42,12 @@ using namespace gepaie;
 namespace fs = std::filesystem;
 
 namespace {
+
+unsigned mode_of(const fs::path& path) {
+  struct stat info {};
+  BOOST_REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_mode & 07777;
+}
 
 const std::string kSource = GEPAIE_SOURCE_DIR;
 const Month kNovember = Month::parse("2026-11");
@@ -222,11 +229,11 @@ struct ClosedMonth : testing::TestDatabase {
                               "Train Clermont-Ferrand — Paris"});
     store::add_invoice_adjustment(db(), {0, kBasalte, kNovember, Money::parse("-50.00"),
                                          "Régularisation octobre : séance comptée deux fois", ""});
-    store::close_month(db(), rates, settings, kNovember, testing::close_options(rates, kNovember));
+    testing::close_month(db(), rates, settings, kNovember);
     const auto limagne = store::list_invoices(db(), kNovember, kLimagne);
     BOOST_REQUIRE(limagne.size() == 1);
     credit = store::credit_invoice(db(), limagne.front().number, {}, kCreditReason, settings,
-                                   Date::parse("2026-12-04"));
+                                   Date::parse("2026-12-04"), "operator:test");
   }
   ~ClosedMonth() {
     std::error_code ignored;
@@ -283,11 +290,17 @@ void check_lines_and_totals(const std::string& text, const store::StoredInvoice&
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(invoices_credit_notes_and_the_journal_print_what_the_database_holds) {
+  ::umask(022);  // the usual umask: the modes below are gepaie's, not the umask's
   ClosedMonth month;
   store::Database& db = month.db();
   const fs::path out = month.dir / "invoices";
   const Result printed = month.gepaie({"print", "invoices", "--month", "2026-11", "--out", out});
   BOOST_REQUIRE_MESSAGE(printed.status == 0, describe(printed));
+  // Both parties' identifiers, IBANs, pay: readable by the owner only, in a folder only they enter.
+  BOOST_TEST(mode_of(out) == 0700u);
+  for (const auto& entry : fs::directory_iterator(out)) {
+    BOOST_TEST(mode_of(entry.path()) == 0600u, entry.path());
+  }
 
   const auto invoices = store::list_invoices(db, kNovember, std::nullopt);
   BOOST_REQUIRE(invoices.size() > 5);
@@ -523,6 +536,7 @@ BOOST_AUTO_TEST_CASE(the_journal_adds_up_to_the_payslips_and_the_split) {
       {"print", "summary", "--month", "2026-11", "--format", "csv", "--out", file.string()});
   BOOST_REQUIRE_MESSAGE(to_file.status == 0, describe(to_file));
   BOOST_TEST(read_text(file) == "\xEF\xBB\xBF" + csv.out);
+  BOOST_TEST(mode_of(file) == 0600u);
 
   // The terminal table: every line within 120 columns, the totals there too.
   const Result table = month.gepaie({"print", "summary", "--month", "2026-11"});
@@ -540,6 +554,7 @@ BOOST_AUTO_TEST_CASE(the_journal_adds_up_to_the_payslips_and_the_split) {
   const Result printed = month.gepaie(
       {"print", "summary", "--month", "2026-11", "--format", "pdf", "--out", pdf.string()});
   BOOST_REQUIRE_MESSAGE(printed.status == 0, describe(printed));
+  BOOST_TEST(mode_of(pdf) == 0600u);
   const std::string text = pdf_text(pdf);
   BOOST_TEST(contains(text, "Journal de paie — novembre 2026"));
   BOOST_TEST(contains(text, kGeName));

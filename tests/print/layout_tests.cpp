@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <clocale>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <locale>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -375,6 +378,60 @@ BOOST_AUTO_TEST_CASE(malformed_layouts_are_refused_with_file_and_line) {
     BOOST_TEST(contains(e.what(), "'nothing'"));
   }
   BOOST_CHECK_THROW(layout.columns_of("other"), Error);
+}
+
+// A C locale with a decimal comma: fr_FR or de_DE when installed, else one built with localedef
+// (from the glibc locale sources) in `dir` and found through LOCPATH. Empty when none can be had.
+std::string decimal_comma_locale(const fs::path& dir) {
+  for (const char* name : {"fr_FR.UTF-8", "fr_FR.utf8", "de_DE.UTF-8", "de_DE.utf8", "fr_FR"}) {
+    if (setlocale(LC_ALL, name) != nullptr) {
+      return name;
+    }
+  }
+  const std::string command =
+      "localedef -i fr_FR -f UTF-8 '" + (dir / "fr_FR.UTF-8").string() + "' >/dev/null 2>&1";
+  if (std::system(command.c_str()) == 0) {
+    setenv("LOCPATH", dir.c_str(), 1);
+    if (setlocale(LC_ALL, "fr_FR.UTF-8") != nullptr) {
+      return "fr_FR.UTF-8";
+    }
+  }
+  return {};
+}
+
+BOOST_AUTO_TEST_CASE(layout_numbers_are_read_the_same_under_a_decimal_comma_locale) {
+  TempDir dir;
+  const std::string text =
+      "margins: { left: 42.5, top: 30.25 }\nstyles:\n  body: { size: 8.5 }\n"
+      "columns:\n  t: [100.75, 0.2e3, +12]\n";
+  const fs::path file = dir.write("numbers.yaml", text);
+  const std::string locale = decimal_comma_locale(dir.path);
+  struct Restore {
+    ~Restore() {
+      setlocale(LC_ALL, "C");
+      unsetenv("LOCPATH");
+    }
+  } restore;
+  if (locale.empty()) {
+    // No C locale with a decimal comma on this machine: the C++ global locale at least.
+    struct Comma : std::numpunct<char> {
+      char do_decimal_point() const override { return ','; }
+    };
+    std::locale::global(std::locale(std::locale::classic(), new Comma));
+    BOOST_TEST_MESSAGE("no decimal-comma C locale: only the C++ global locale is tested");
+  } else {
+    BOOST_TEST_MESSAGE("under " << locale);
+    BOOST_REQUIRE(std::string(localeconv()->decimal_point) == ",");
+  }
+  const print::Layout layout = print::read_layout(file);
+  std::locale::global(std::locale::classic());
+  BOOST_TEST(layout.margin_left == 42.5);
+  BOOST_TEST(layout.margin_top == 30.25);
+  BOOST_TEST(layout.style("body").size == 8.5);
+  BOOST_TEST(layout.columns_of("t") == (std::vector<double>{100.75, 200, 12}),
+             boost::test_tools::per_element());
+  // Not a number in any locale: the comma is not a decimal separator in a layout.
+  expect_refused("styles:\n  body: { size: \"8,5\" }\n", 2, "expected a number");
 }
 
 BOOST_AUTO_TEST_CASE(reports_are_found_beside_the_configuration_or_where_told) {

@@ -10,6 +10,7 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -25,7 +26,7 @@
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
-#include "gepaie/store/close.h"
+#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/registry_store.h"
@@ -39,6 +40,12 @@ namespace {
 
 const std::string kSource = GEPAIE_SOURCE_DIR;
 const Month kNovember = Month::parse("2026-11");
+
+unsigned mode_of(const fs::path& path) {
+  struct stat info {};
+  BOOST_REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info.st_mode & 07777;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -188,8 +195,7 @@ class DemoMonth : public testing::TestDatabase {
  public:
   DemoMonth() : TestDatabase("print"), rates_(config::load_rate_book(kSource + "/config/rates")) {
     testing::set_up_demo(db(), {kNovember});
-    store::close_month(db(), rates_, settings(), kNovember,
-                       testing::close_options(rates_, kNovember));
+    testing::close_month(db(), rates_, settings(), kNovember);
 
     std::string pattern = (fs::temp_directory_path() / "gepaie-print.XXXXXX").string();
     BOOST_REQUIRE(mkdtemp(pattern.data()) != nullptr);
@@ -242,6 +248,7 @@ struct Printed {
   std::map<std::string, std::string> texts;  // employee number -> pdftotext -layout
 
   Printed() {
+    ::umask(022);  // the usual umask: the modes the tests check are gepaie's
     out = demo.dir() / "bulletins";
     run = demo.gepaie(
         {"print", "payslips", "--month", "2026-11", "--out", out.string(), "--combined"});
@@ -322,6 +329,18 @@ BOOST_AUTO_TEST_CASE(one_file_per_employee_and_one_for_all_of_them) {
   }
   BOOST_TEST(pages == p.payslips.size());
   BOOST_TEST(combined.find("Matricule : E001") < combined.find("Matricule : E002"));
+}
+
+BOOST_AUTO_TEST_CASE(payslips_are_readable_by_their_owner_only) {
+  const Printed& p = printed();
+  BOOST_REQUIRE_MESSAGE(p.run.status == 0, p.run.output);
+  BOOST_TEST(mode_of(p.out) == 0700u);  // made by gepaie
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(p.out)) {
+    BOOST_TEST(mode_of(entry.path()) == 0600u, entry.path());
+    ++files;
+  }
+  BOOST_TEST(files == p.payslips.size() + 1);
 }
 
 BOOST_AUTO_TEST_CASE(every_payslip_has_the_mandatory_items_of_the_2026_model) {

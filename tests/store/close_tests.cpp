@@ -521,7 +521,7 @@ BOOST_AUTO_TEST_CASE(demo_month_closes_and_reconciles) {
   const JsonObject period = period_of(gepaie, kMonth);
   BOOST_REQUIRE(period);
   BOOST_TEST(text(period, "state") == "closed");
-  BOOST_TEST(text(period, "closed_by") == "tester");
+  BOOST_TEST(text(period, "closed_by") == "operator:tester");  // the actor, as recorded
   BOOST_TEST(text(period, "forced_reason") == "");
 
   // The stored split: each member's share and expenses.

@@ -12,7 +12,7 @@
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
 #include "gepaie/store/billing_store.h"
-#include "gepaie/store/close.h"
+#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/periods.h"
@@ -35,8 +35,8 @@ struct DemoGe : testing::TestDatabase {
     testing::set_up_demo(db(), months, false);
   }
 
-  store::CloseReport close(Month month) {
-    return store::close_month(db(), rates, settings(), month, testing::close_options(rates, month));
+  app::CloseReport close(Month month) {
+    return testing::close_month(db(), rates, settings(), month);
   }
 
   std::map<std::string, store::StoredPayslip> payslips(Month month) {

@@ -11,7 +11,7 @@
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
 #include "gepaie/payroll/rates.h"
-#include "gepaie/store/close.h"
+#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/registry_store.h"
 #include "gepaie/store/staffing_store.h"
@@ -34,10 +34,10 @@ inline void set_up_demo(store::Database& db, const std::vector<Month>& months,
           db, config::read_timesheet_file(source + "/config/demo/timesheet-2026-11.csv", month),
           month);
     }
-    store::submit_timesheets(db, month, std::nullopt, std::nullopt);
+    store::submit_timesheets(db, month, {}, "operator:test");
     for (const auto& member : store::list_members(db)) {
       try {
-        store::approve_timesheets(db, month, member.siret, std::nullopt, "test");
+        store::approve_timesheets(db, month, {std::nullopt, member.siret}, "operator:test");
       } catch (const Error& e) {
         BOOST_REQUIRE(e.kind() == ErrorKind::NotFound);  // nobody worked there this month
       }
@@ -45,17 +45,35 @@ inline void set_up_demo(store::Database& db, const std::vector<Month>& months,
   }
 }
 
-// The close's options as `gepaie close` builds them: limits from the rates of the month,
-// invoices dated the month's last day.
-inline store::CloseOptions close_options(const payroll::RateBook& rates, Month month) {
-  const payroll::Constants& k = rates.at(month.first_day())->constants;
-  store::CloseOptions options;
-  options.closed_by = "test";
-  options.issue_date = month.last_day();
-  options.limits = {k.daily_max_hours,          k.daily_rest_hours, k.weekly_max_hours,
-                    k.average_weekly_max_hours, k.average_weeks,    k.legal_weekly_hours,
-                    k.part_time_extra_divisor};
-  return options;
+// A workspace over parts the test already holds.
+class FixedWorkspace : public app::Workspace {
+ public:
+  FixedWorkspace(store::Database& db, const payroll::RateBook& rates,
+                 const config::Settings& settings)
+      : db_(db), rates_(rates), settings_(settings) {}
+  const config::Settings& settings() override { return settings_; }
+  const payroll::RateBook& rates() override { return rates_; }
+  store::Database& db() override { return db_; }
+
+ private:
+  store::Database& db_;
+  const payroll::RateBook& rates_;
+  const config::Settings& settings_;
+};
+
+// The operator the tests act as.
+inline app::Actor test_operator() {
+  return {app::Actor::Kind::Operator, "test", "", ""};
+}
+
+// Closes `month` as `gepaie close` does, invoices dated the month's last day.
+inline app::CloseReport close_month(store::Database& db, const payroll::RateBook& rates,
+                                    const config::Settings& settings, Month month) {
+  FixedWorkspace workspace(db, rates, settings);
+  app::CloseRequest request;
+  request.month = month;
+  request.issue_date = month.last_day();
+  return app::close_month(workspace, test_operator(), request);
 }
 
 }  // namespace gepaie::testing

@@ -79,20 +79,8 @@ const payroll::RateBook& Context::rates() {
   return *rates_;
 }
 
-staffing::WorkingTimeLimits Context::working_time_limits(Date day) {
-  const payroll::RateSet* set = rates().at(day);
-  if (set == nullptr) {
-    throw bad_input("no rates for " + day.str() + " in " + settings().rates_dir.string());
-  }
-  const payroll::Constants& k = set->constants;
-  return {k.daily_max_hours,
-          k.daily_rest_hours,
-          k.weekly_max_hours,
-          k.average_weekly_max_hours,
-          k.average_weeks,
-          k.legal_weekly_hours,
-          settings().extra_hours_third ? k.part_time_extra_divisor_agreement
-                                       : k.part_time_extra_divisor};
+app::Actor Context::actor(const std::optional<std::string>& by) {
+  return app::shell_operator(settings(), by.value_or(""));
 }
 
 }  // namespace gepaie::cli

@@ -8,19 +8,19 @@
 #include <memory>
 #include <optional>
 
+#include "gepaie/app/workspace.h"
 #include "gepaie/config/settings.h"
 #include "gepaie/payroll/rates.h"
-#include "gepaie/staffing/model.h"
 #include "gepaie/store/database.h"
 
 namespace gepaie::cli {
 
-class Context {
+class Context : public app::Workspace {
  public:
   Context(std::optional<std::filesystem::path> config_file, Poco::Logger& logger);
 
   // The loaded gepaie.yaml (loaded on first use).
-  const config::Settings& settings();
+  const config::Settings& settings() override;
   Poco::Logger& logger() { return logger_; }
   std::ostream& out() { return std::cout; }
   std::ostream& err() { return std::cerr; }
@@ -28,12 +28,14 @@ class Context {
 
   // A connection, starting the embedded server first when it is the one configured. With
   // `require_schema`, refuses to work on a database with pending migrations.
-  store::Database& db(bool require_schema = true);
+  store::Database& db(bool require_schema);
+  store::Database& db() override { return db(true); }
   // The rates files of config/rates (loaded on first use).
-  const payroll::RateBook& rates();
-  // The working-time limits in force on `day`, from the rates and the GE's agreement.
-  staffing::WorkingTimeLimits working_time_limits(Date day);
-  void progress(const std::string& line);
+  const payroll::RateBook& rates() override;
+  void progress(const std::string& line) override;
+  // The operator at the shell: `--by NAME` when the command has it, else the `operator:` setting,
+  // else the Unix user.
+  app::Actor actor(const std::optional<std::string>& by = std::nullopt);
 
  private:
   std::optional<std::filesystem::path> config_file_;

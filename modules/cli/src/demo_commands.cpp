@@ -8,7 +8,7 @@
 #include "command.h"
 #include "context.h"
 #include "gepaie/core/error.h"
-#include "gepaie/store/synthetic.h"
+#include "gepaie/app/demo.h"
 #include "table.h"
 
 namespace gepaie::cli {
@@ -17,21 +17,13 @@ namespace {
 // A whole number written in decimal digits only, within [low, high].
 uint64_t number_option(const Arguments& args, const std::string& name, uint64_t low, uint64_t high,
                        std::optional<uint64_t> fallback = std::nullopt) {
-  const auto text = args.option(name);
-  if (!text) {
-    if (fallback) {
-      return *fallback;
-    }
-    throw bad_input("--" + name + " is required (see gepaie demo generate --help)");
+  if (auto value = unsigned_option(args, name, low, high)) {
+    return *value;
   }
-  uint64_t value = 0;
-  const char* end = text->data() + text->size();
-  const auto [rest, error] = std::from_chars(text->data(), end, value);
-  if (text->empty() || error != std::errc() || rest != end || value < low || value > high) {
-    throw bad_input("--" + name + " must be a whole number from " + std::to_string(low) + " to " +
-                    std::to_string(high) + ", not '" + *text + "'");
+  if (fallback) {
+    return *fallback;
   }
-  return value;
+  throw bad_input("--" + name + " is required (see gepaie demo generate --help)");
 }
 
 int demo_generate(Context& context, const Arguments& args) {
@@ -45,12 +37,12 @@ int demo_generate(Context& context, const Arguments& args) {
   if (!month) {
     throw bad_input("--month YYYY-MM is required (see gepaie demo generate --help)");
   }
-  options.month = Month::parse(*month);
+  options.month = *month_option(args, "month");
   options.seed = number_option(args, "seed", 0, std::numeric_limits<uint64_t>::max(), 1);
   store::check_synthetic_options(options);  // before connecting
   options.progress = [&context](const std::string& line) { context.progress(line); };
 
-  const store::SyntheticReport report = store::generate_synthetic_ge(context.db(), options);
+  const store::SyntheticReport report = app::generate_demo(context, context.actor(), options);
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
   if (args.flag("json")) {

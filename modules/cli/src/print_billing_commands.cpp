@@ -1,13 +1,15 @@
 // gepaie print invoices | print summary
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 
 #include "command.h"
 #include "context.h"
 #include "gepaie/core/error.h"
+#include "gepaie/app/documents.h"
 #include "gepaie/print/documents.h"
 #include "gepaie/print/layout.h"
+#include "gepaie/print/output.h"
 #include "gepaie/print/render.h"
 #include "gepaie/print/summary.h"
 #include "table.h"
@@ -21,24 +23,24 @@ print::Layout layout_for(Context& context, const std::string& file) {
   return print::read_layout(print::reports_dir(context.settings().file) / file);
 }
 
-// A folder to write into, created when missing.
-fs::path output_dir(const std::string& text) {
-  const fs::path dir(text);
-  std::error_code error;
-  fs::create_directories(dir, error);
-  if (error || !fs::is_directory(dir)) {
-    throw Error(ErrorKind::Failure, "cannot create the folder " + text + ": " +
-                                        (error ? error.message() : "not a folder"));
+// A folder to write into, created 0700 when missing; a warning when an existing one is open to
+// others (the files are 0600 all the same).
+fs::path output_dir(Context& context, const std::string& text) {
+  const print::OutputDir dir = print::make_private_dir(text);
+  if (dir.open_to_others) {
+    context.err() << "warning: " << text
+                  << " can be listed by other users: the documents are readable by you only, "
+                     "but their names show\n";
   }
-  return dir;
+  return dir.path;
 }
 
 int print_invoices(Context& context, const Arguments& args) {
   require_options(args, {"out"});
   const Month month = month_option(args);
-  const fs::path dir = output_dir(*args.option("out"));
-  const auto documents = print::load_invoice_documents(
-      context.db(), context.settings(), context.rates(), month, args.option("member"));
+  const fs::path dir = output_dir(context, *args.option("out"));
+  const auto documents =
+      app::invoice_documents(context, context.actor(), month, args.option("member"));
   const print::Layout layout = layout_for(context, "invoice.yaml");
   const print::Fonts fonts = print::default_fonts();
   for (const auto& document : documents) {
@@ -169,7 +171,7 @@ int print_summary(Context& context, const Arguments& args) {
   if (format == "table" && out_file) {
     throw bad_input("--out goes with --format csv or pdf (the table is for the terminal)");
   }
-  const auto summary = print::load_summary(context.db(), context.settings(), month);
+  const auto summary = app::payroll_summary(context, context.actor(), month);
   if (format == "table") {
     print_summary_table(context.out(), summary);
     return 0;
@@ -179,12 +181,9 @@ int print_summary(Context& context, const Arguments& args) {
       print::write_summary_csv(context.out(), summary, false);
       return 0;
     }
-    std::ofstream file(*out_file, std::ios::binary);
-    print::write_summary_csv(file, summary, true);
-    file.close();
-    if (!file) {
-      throw Error(ErrorKind::Failure, "cannot write " + *out_file);
-    }
+    std::ostringstream csv;
+    print::write_summary_csv(csv, summary, true);
+    print::write_private_file(*out_file, csv.str());
   } else {
     print::PdfDocument pdf(print::default_fonts());
     pdf.set_info("Journal de paie " + month.french(), summary.ge_name,

@@ -15,9 +15,11 @@
 #include "gepaie/core/error.h"
 #include "gepaie/print/documents.h"
 #include "gepaie/print/layout.h"
+#include "gepaie/print/output.h"
 #include "gepaie/print/pdf.h"
 #include "gepaie/print/render.h"
-#include "gepaie/store/periods.h"
+#include "gepaie/app/documents.h"
+#include "gepaie/app/payroll.h"
 
 namespace gepaie::cli {
 namespace {
@@ -65,19 +67,21 @@ int print_payslips(Context& context, const Arguments& args) {
   }
   const print::Layout layout = print::read_layout(layout_file);
   const print::Fonts fonts = print::default_fonts();
-  store::Database& db = context.db();
   context.progress("Reading the payslips of " + month.str() + "...");
   const std::vector<print::PayslipDocument> documents =
-      print::load_payslip_documents(db, settings, month, employee);
-  if (!store::month_closed(db, month)) {
+      app::payslip_documents(context, context.actor(), month, employee);
+  if (!app::month_closed(context, month)) {
     context.err() << "warning: " << month.str()
                   << " is not closed: these payslips come from its draft pay run\n";
   }
-  std::error_code made;
-  fs::create_directories(out, made);
-  if (made || !fs::is_directory(out)) {
-    throw Error(ErrorKind::BadInput, "--out " + out.string() + ": cannot create the folder" +
-                                         (made ? " (" + made.message() + ")" : ""));
+  try {
+    if (print::make_private_dir(out).open_to_others) {  // 0700 when made; files 0600
+      context.err() << "warning: " << out.string()
+                    << " can be listed by other users: the payslips are readable by you only, "
+                       "but their names show\n";
+    }
+  } catch (const Error& e) {
+    throw Error(ErrorKind::BadInput, "--out " + out.string() + ": " + e.message());
   }
 
   // Workers take the payslips in turn, each with its own PDF documents (libharu documents are

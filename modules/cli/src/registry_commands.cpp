@@ -1,4 +1,4 @@
-// gepaie import | list members|employees|contracts | config check
+// gepaie import | list members|employees|contracts
 #include <chrono>
 #include <map>
 
@@ -7,7 +7,7 @@
 #include "gepaie/config/import_file.h"
 #include "gepaie/core/error.h"
 #include "gepaie/core/identifiers.h"
-#include "gepaie/store/registry_store.h"
+#include "gepaie/app/registry.h"
 #include "table.h"
 
 namespace gepaie::cli {
@@ -28,24 +28,14 @@ int import_files(Context& context, const Arguments& args) {
   for (const std::string& path : args.positional) {
     files.push_back(config::read_import_file(path));
   }
-  store::Database& db = context.db();
+  const app::Actor actor = context.actor();
   for (const config::ImportFile& file : files) {
-    const store::ImportReport report = store::import_records(db, file);
+    const store::ImportReport report = app::import_records(context, actor, file);
     context.out() << file.name << "\n  " << counts_line("members", report.members) << "\n  "
                   << counts_line("employees", report.employees) << "\n  "
                   << counts_line("contracts", report.contracts) << "\n";
   }
   return 0;
-}
-
-Object::Ptr address_json(const registry::Address& address) {
-  auto json = json_object();
-  json->set("line1", address.line1);
-  json->set("line2", address.line2);
-  json->set("postcode", address.postcode);
-  json->set("city", address.city);
-  json->set("country", address.country);
-  return json;
 }
 
 Object::Ptr billing_json(const registry::BillingAgreement& billing) {
@@ -87,7 +77,7 @@ Date today() {
 }
 
 int list_members(Context& context, const Arguments& args) {
-  const auto members = store::list_members(context.db());
+  const auto members = app::list_members(context, context.actor());
   if (args.flag("json")) {
     Array::Ptr list = new Array;
     for (const auto& member : members) {
@@ -125,7 +115,7 @@ int list_members(Context& context, const Arguments& args) {
 }
 
 int list_employees(Context& context, const Arguments& args) {
-  const auto employees = store::list_employees(context.db());
+  const auto employees = app::list_employees(context, context.actor());
   if (args.flag("json")) {
     Array::Ptr list = new Array;
     for (const auto& employee : employees) {
@@ -173,11 +163,11 @@ std::string pay_text(const registry::ContractTerms& terms) {
 }
 
 int list_contracts(Context& context, const Arguments& args) {
-  const Date on = args.option("on") ? Date::parse(*args.option("on")) : today();
-  store::Database& db = context.db();
-  const auto contracts = store::list_contracts(db);
+  const Date on = date_option(args, "on").value_or(today());
+  const app::Actor actor = context.actor();
+  const auto contracts = app::list_contracts(context, actor);
   std::map<std::string, std::string> names;
-  for (const auto& employee : store::list_employees(db)) {
+  for (const auto& employee : app::list_employees(context, actor)) {
     names[employee.number] = employee.last_name + " " + employee.first_name;
   }
   if (args.flag("json")) {
@@ -249,87 +239,6 @@ int list_command(Context& context, const Arguments& args) {
   throw bad_input("gepaie list: unknown listing '" + what + "' (members, employees or contracts)");
 }
 
-int config_check(Context& context, const Arguments& args) {
-  const config::Settings& settings = context.settings();
-  const config::GeIdentity& ge = settings.ge;
-  const std::string database =
-      settings.database.embedded ? "embedded server under " + settings.data_dir.string()
-      : settings.database.socket.empty()
-          ? settings.database.host + ":" + std::to_string(settings.database.port)
-          : settings.database.socket;
-  if (args.flag("json")) {
-    auto json = json_object();
-    json->set("file", settings.file.string());
-    json->set("name", ge.name);
-    json->set("siret", ge.siret);
-    json->set("naf", ge.naf);
-    json->set("idcc", ge.idcc);
-    json->set("urssaf_account", ge.urssaf_account);
-    json->set("vat_regime", ge.vat_regime == config::VatRegime::Exempt ? "exempt" : "standard");
-    json->set("address", address_json(ge.address));
-    json->set("database", database);
-    json->set("schema", settings.database.schema);
-    json->set("data_dir", settings.data_dir.string());
-    const config::PayrollSettings& payroll = settings.payroll;
-    auto payroll_json = json_object();
-    // null: the employees under contract in the month.
-    payroll_json->set("headcount", payroll.headcount ? Poco::Dynamic::Var(*payroll.headcount)
-                                                     : Poco::Dynamic::Var());
-    payroll_json->set("at_rate", payroll.employer.work_accident_rate.percent_str());
-    payroll_json->set("mobility_rate", payroll.employer.mobility_rate.percent_str());
-    payroll_json->set("health_plan_monthly", payroll.employer.health_plan_monthly.str());
-    payroll_json->set("health_plan_employer_share",
-                      payroll.employer.health_plan_employer_share.percent_str());
-    // null: the legal minimum of the rates file.
-    payroll_json->set(
-        "prevoyance_cadre_rate",
-        payroll.employer.prevoyance_cadre_rate
-            ? Poco::Dynamic::Var(payroll.employer.prevoyance_cadre_rate->percent_str())
-            : Poco::Dynamic::Var());
-    payroll_json->set("meal_voucher_value", payroll.benefits.meal_voucher_value.str());
-    payroll_json->set("meal_voucher_employer_share",
-                      payroll.benefits.meal_voucher_employer_share.percent_str());
-    payroll_json->set("occupational_health_yearly",
-                      payroll.benefits.occupational_health_yearly.str());
-    payroll_json->set("split_reference_months", payroll.split_reference_months);
-    json->set("payroll", payroll_json);
-    auto invoicing_json = json_object();
-    invoicing_json->set("invoice_prefix", settings.invoicing.invoice_prefix);
-    invoicing_json->set("credit_prefix", settings.invoicing.credit_prefix);
-    invoicing_json->set("exempt_mention", settings.invoicing.exempt_mention);
-    json->set("invoicing", invoicing_json);
-    print_json(context.out(), json);
-    return 0;
-  }
-  const payroll::EmployerSettings& employer = settings.payroll.employer;
-  const payroll::BenefitSettings& benefits = settings.payroll.benefits;
-  context.out() << settings.file.string() << " is valid\n"
-                << "  GE:        " << ge.name << " (SIRET " << ge.siret << ", NAF " << ge.naf
-                << ", IDCC " << ge.idcc << ")\n"
-                << "  address:   " << ge.address.line1 << ", " << ge.address.postcode << " "
-                << ge.address.city << "\n"
-                << "  VAT:       "
-                << (ge.vat_regime == config::VatRegime::Exempt ? "exempt (CGI art. 261 B)"
-                                                               : "standard")
-                << "\n"
-                << "  database:  " << database << ", schema " << settings.database.schema << "\n"
-                << "  data:      " << settings.data_dir.string() << "\n"
-                << "  payroll:   AT/MP " << employer.work_accident_rate.percent_str()
-                << " %, mobility " << employer.mobility_rate.percent_str() << " %, health plan "
-                << employer.health_plan_monthly.str() << "/month ("
-                << employer.health_plan_employer_share.percent_str() << " % employer)\n"
-                << "             meal voucher " << benefits.meal_voucher_value.str() << " ("
-                << benefits.meal_voucher_employer_share.percent_str()
-                << " % employer), occupational health " << benefits.occupational_health_yearly.str()
-                << "/year, headcount "
-                << (settings.payroll.headcount ? std::to_string(*settings.payroll.headcount)
-                                               : std::string("from contracts"))
-                << "\n"
-                << "  invoices:  prefix " << settings.invoicing.invoice_prefix
-                << ", credit notes prefix " << settings.invoicing.credit_prefix << "\n";
-  return 0;
-}
-
 }  // namespace
 
 std::vector<Command> registry_commands() {
@@ -354,14 +263,7 @@ std::vector<Command> registry_commands() {
                list_command};
   list.min_positional = 1;
   list.max_positional = 1;
-  return {import,
-          list,
-          {"config check",
-           "Check gepaie.yaml and show the GE it describes",
-           "",
-           "",
-           {json},
-           config_check}};
+  return {import, list};
 }
 
 }  // namespace gepaie::cli

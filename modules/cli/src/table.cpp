@@ -113,4 +113,14 @@ std::string rate_text(const std::optional<Rate>& rate) {
   return text + " %";
 }
 
+Poco::JSON::Object::Ptr address_json(const registry::Address& address) {
+  auto json = json_object();
+  json->set("line1", address.line1);
+  json->set("line2", address.line2);
+  json->set("postcode", address.postcode);
+  json->set("city", address.city);
+  json->set("country", address.country);
+  return json;
+}
+
 }  // namespace gepaie::cli

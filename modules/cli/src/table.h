@@ -11,6 +11,7 @@
 
 #include "gepaie/core/money.h"
 #include "gepaie/core/rate.h"
+#include "gepaie/registry/records.h"
 
 namespace gepaie::cli {
 
@@ -46,5 +47,7 @@ std::string rate_text(const std::optional<Rate>& rate);
 // A JSON object that keeps its keys in insertion order.
 Poco::JSON::Object::Ptr json_object();
 void print_json(std::ostream& out, const Poco::Dynamic::Var& value);
+// An address as a JSON object (line1, line2, postcode, city, country).
+Poco::JSON::Object::Ptr address_json(const registry::Address& address);
 
 }  // namespace gepaie::cli

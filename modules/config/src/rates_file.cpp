@@ -29,12 +29,15 @@ Setter decimal(Rate Constants::*field) {
 Setter hours(Hours Constants::*field) {
   return [field](Constants& k, const YamlValue& v) { k.*field = v.hours(); };
 }
-Setter whole(int Constants::*field) {
-  return [field](Constants& k, const YamlValue& v) {
+Setter whole(int Constants::*field, int max = 999) {
+  return [field, max](Constants& k, const YamlValue& v) {
     const std::string text = v.text();
     if (text.empty() || text.size() > 3 ||
         text.find_first_not_of("0123456789") != std::string::npos || std::stoi(text) == 0) {
       throw v.error("expected a small positive whole number");
+    }
+    if (std::stoi(text) > max) {
+      throw v.error("expected a whole number from 1 to " + std::to_string(max));
     }
     k.*field = std::stoi(text);
   };
@@ -51,6 +54,9 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"smic_hourly", money(&Constants::smic_hourly)},
       {"pmss", money(&Constants::pmss)},
       {"pass", money(&Constants::pass)},
+      {"ceiling_proration_days", whole(&Constants::ceiling_proration_days)},
+      {"unemployment_ceiling_multiple", whole(&Constants::unemployment_ceiling_multiple)},
+      {"tranche_2_ceiling_multiple", whole(&Constants::tranche_2_ceiling_multiple)},
       {"legal_weekly_hours", hours(&Constants::legal_weekly_hours)},
       {"csg_base_share", percent(&Constants::csg_base_share)},
       {"csg_abatement_pass_limit", whole(&Constants::csg_abatement_pass_limit)},
@@ -64,6 +70,7 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"overtime_tax_exemption_cap", money(&Constants::overtime_tax_exemption_cap)},
       {"overtime_deduction_under_20", money(&Constants::overtime_deduction_under_20)},
       {"overtime_deduction_from_20", money(&Constants::overtime_deduction_from_20)},
+      {"overtime_deduction_headcount", whole(&Constants::overtime_deduction_headcount)},
       {"prevoyance_cadre_min_rate", percent(&Constants::prevoyance_cadre_min_rate)},
       {"general_reduction",
        [](Constants& k, const YamlValue& v) {
@@ -78,6 +85,9 @@ const std::vector<ConstantSpec>& constant_specs() {
        }},
       {"reduction_t_under_50", decimal(&Constants::reduction_t_under_50)},
       {"reduction_t_from_50", decimal(&Constants::reduction_t_from_50)},
+      {"reduction_large_headcount", whole(&Constants::reduction_large_headcount)},
+      // At most 6: the coefficient is held as a Rate, in millionths.
+      {"reduction_coefficient_decimals", whole(&Constants::reduction_coefficient_decimals, 6)},
       {"reduction_smic_multiple", decimal(&Constants::reduction_smic_multiple)},
       {"daily_max_hours", hours(&Constants::daily_max_hours)},
       {"daily_rest_hours", hours(&Constants::daily_rest_hours)},

@@ -1,5 +1,6 @@
 #include "gepaie/config/settings.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -77,6 +78,9 @@ GeIdentity read_identity(YamlMap& root) {
 
 // Months of history the cost split may fall back on: a sanity bound, not a legal figure.
 constexpr int kMaxSplitReferenceMonths = 24;
+
+// Longest operator name, in bytes (what a person's name and an email address need).
+constexpr size_t kMaxOperatorLength = 100;
 
 // Longest invoice or credit-note prefix (the number follows: FA-2026-000123).
 constexpr size_t kMaxPrefixLength = 10;
@@ -212,6 +216,23 @@ InvoicingSettings read_invoicing(YamlMap& root) {
   return invoicing;
 }
 
+const std::string kSslModes =
+    "ssl_mode is one of disabled, preferred, required, verify_ca, verify_identity";
+
+// Settles the default mode (verify_identity with a CA file) and refuses a CA file that would not
+// be used.
+std::optional<std::string> ssl_problem(DatabaseSettings& db, bool mode_given) {
+  if (!db.ssl_ca.empty() && !mode_given) {
+    db.ssl_mode = SslMode::VerifyIdentity;
+  }
+  if (!db.ssl_ca.empty() && db.ssl_mode != SslMode::VerifyCa &&
+      db.ssl_mode != SslMode::VerifyIdentity) {
+    return "ssl_ca is only used with ssl_mode verify_ca or verify_identity, not " +
+           ssl_mode_name(db.ssl_mode);
+  }
+  return std::nullopt;
+}
+
 std::string read_password_file(const YamlValue& value, const std::filesystem::path& base) {
   std::filesystem::path path = value.text();
   if (path.is_relative()) {
@@ -254,12 +275,48 @@ DatabaseSettings read_database(YamlMap& root, const std::filesystem::path& base)
       throw schema->error("a schema name has letters, digits and underscores only");
     }
   }
+  const auto ssl_mode = map.get("ssl_mode");
+  const auto ssl_ca = map.get("ssl_ca");
+  if (ssl_ca) {
+    std::filesystem::path ca = ssl_ca->text();
+    db.ssl_ca = (ca.is_relative() ? base / ca : ca).lexically_normal().string();
+  }
+  if (ssl_mode) {
+    const auto mode = parse_ssl_mode(ssl_mode->text());
+    if (!mode) {
+      throw ssl_mode->error(kSslModes + ", got '" + ssl_mode->text() + "'");
+    }
+    db.ssl_mode = *mode;
+  }
+  if (const auto problem = ssl_problem(db, ssl_mode.has_value())) {
+    throw(ssl_mode ? *ssl_mode : *ssl_ca).error(*problem);
+  }
   map.finish();
   db.embedded = db.host.empty() && db.socket.empty();
   if (!db.embedded && db.user.empty()) {
     throw section->error("an external database needs a user");
   }
   return db;
+}
+
+// A word of the URL for a message, unless it could be a piece of a mistyped password.
+std::string shown(const std::string& word) {
+  const bool plain = word.size() <= 20 &&
+                     word.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+  return plain ? word : "…";
+}
+
+std::string read_operator(const YamlValue& value) {
+  const std::string name = value.text();
+  const bool control = std::any_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (name.find_first_not_of(' ') == std::string::npos || control ||
+      name.size() > kMaxOperatorLength) {
+    throw value.error("the operator is a name of 1 to " + std::to_string(kMaxOperatorLength) +
+                      " characters without control characters");
+  }
+  return name;
 }
 
 std::string percent_decode(const std::string& text, const std::string& url) {
@@ -271,7 +328,7 @@ std::string percent_decode(const std::string& text, const std::string& url) {
     }
     const std::string hex = text.substr(i + 1, 2);
     if (hex.size() != 2 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-      throw bad_input("GEPAIE_DATABASE_URL: bad %-escape in " + url);
+      throw bad_input("GEPAIE_DATABASE_URL: bad %-escape in " + redact_database_url(url));
     }
     out += static_cast<char>(std::stoi(hex, nullptr, 16));
     i += 2;
@@ -288,10 +345,52 @@ bool valid_schema_name(const std::string& name) {
              std::string::npos;
 }
 
+std::optional<SslMode> parse_ssl_mode(const std::string& text) {
+  for (const SslMode mode : {SslMode::Disabled, SslMode::Preferred, SslMode::Required,
+                             SslMode::VerifyCa, SslMode::VerifyIdentity}) {
+    if (text == ssl_mode_name(mode)) {
+      return mode;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string ssl_mode_name(SslMode mode) {
+  switch (mode) {
+    case SslMode::Disabled:
+      return "disabled";
+    case SslMode::Preferred:
+      return "preferred";
+    case SslMode::Required:
+      return "required";
+    case SslMode::VerifyCa:
+      return "verify_ca";
+    case SslMode::VerifyIdentity:
+      return "verify_identity";
+  }
+  return "?";
+}
+
+std::string redact_database_url(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  const size_t start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  const auto at = url.rfind('@');
+  if (at == std::string::npos || at < start) {
+    // No user part to find the password in: it could be anywhere after the scheme.
+    return url.substr(0, start) + "***";
+  }
+  const auto colon = url.find(':', start);
+  if (colon == std::string::npos || colon > at) {
+    return url;  // a user without a password
+  }
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 DatabaseSettings parse_database_url(const std::string& url) {
   const std::string scheme = "mysql://";
   if (url.rfind(scheme, 0) != 0) {
-    throw bad_input("GEPAIE_DATABASE_URL must start with mysql://, got " + url);
+    throw bad_input("GEPAIE_DATABASE_URL must start with mysql://, got " +
+                    redact_database_url(url));
   }
   std::string rest = url.substr(scheme.size());
   std::string query;
@@ -332,11 +431,34 @@ DatabaseSettings parse_database_url(const std::string& url) {
     }
     db.port = std::stoi(port);
   }
-  if (!query.empty()) {
-    if (query.rfind("socket=", 0) != 0 || query.find('&') != std::string::npos) {
-      throw bad_input("GEPAIE_DATABASE_URL: the only option is ?socket=/path, got " + query);
+  bool mode_given = false;
+  for (size_t begin = 0; begin < query.size();) {
+    const size_t end = std::min(query.find('&', begin), query.size());
+    const std::string option = query.substr(begin, end - begin);
+    begin = end + 1;
+    const auto equals = option.find('=');
+    const std::string key = option.substr(0, equals);
+    const std::string value = equals == std::string::npos
+                                  ? std::string()
+                                  : percent_decode(option.substr(equals + 1), url);
+    if (key == "socket") {
+      db.socket = value;
+    } else if (key == "ssl_ca") {
+      db.ssl_ca = value;
+    } else if (key == "ssl_mode") {
+      const auto mode = parse_ssl_mode(value);
+      if (!mode) {
+        throw bad_input("GEPAIE_DATABASE_URL: " + kSslModes + ", got '" + shown(value) + "'");
+      }
+      db.ssl_mode = *mode;
+      mode_given = true;
+    } else {
+      throw bad_input("GEPAIE_DATABASE_URL: unknown option '" + shown(key) +
+                      "' (socket, ssl_mode or ssl_ca)");
     }
-    db.socket = percent_decode(query.substr(7), url);
+  }
+  if (const auto problem = ssl_problem(db, mode_given)) {
+    throw bad_input("GEPAIE_DATABASE_URL: " + *problem);
   }
   if (db.host.empty() && db.socket.empty()) {
     throw bad_input("GEPAIE_DATABASE_URL needs a host or ?socket=");
@@ -372,6 +494,9 @@ Settings load_settings(const std::filesystem::path& file, const Environment& env
   }
   settings.payroll = read_payroll(root);
   settings.invoicing = read_invoicing(root);
+  if (auto name = root.get("operator")) {
+    settings.operator_name = read_operator(*name);
+  }
   root.finish();
   settings.rates_dir = (rates_dir.is_relative() ? base / rates_dir : rates_dir).lexically_normal();
 

@@ -1,13 +1,13 @@
 #include "gepaie/config/staffing_files.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "gepaie/config/yaml_reader.h"
 #include "gepaie/core/error.h"
 #include "gepaie/core/identifiers.h"
+#include "gepaie/core/text.h"
 
 namespace gepaie::config {
 namespace {
@@ -159,13 +159,29 @@ ScheduleFile read_schedule_file(const std::filesystem::path& path) {
   return file;
 }
 
-namespace {}  // namespace
+char detect_csv_separator(std::string_view header) {
+  size_t commas = 0;
+  size_t semicolons = 0;
+  bool quoted = false;
+  for (char c : header) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == ',') {
+      ++commas;
+    } else if (!quoted && c == ';') {
+      ++semicolons;
+    }
+  }
+  return semicolons > commas ? ';' : ',';
+}
 
 TimesheetFile read_timesheet_csv(const std::string& text, const std::string& name, Month month) {
+  check_text(text, name);
   TimesheetFile file;
   file.name = name;
   ProblemList problems;
-  std::istringstream in(text);
+  std::istringstream in(std::string(without_bom(text)));
+  char separator = ',';
   std::string line;
   int number = 0;
   std::map<std::string, size_t> columns;
@@ -176,7 +192,10 @@ TimesheetFile read_timesheet_csv(const std::string& text, const std::string& nam
     if (line.find_first_not_of(" \r") == std::string::npos || line[0] == '#') {
       continue;
     }
-    const std::vector<std::string> fields = split_csv_line(line);
+    if (columns.empty()) {
+      separator = detect_csv_separator(line);
+    }
+    const std::vector<std::string> fields = split_csv_line(line, separator);
     auto located = [&](const std::string& field, const std::string& reason) {
       size_t column = 1;
       if (auto it = columns.find(field); it != columns.end()) {
@@ -190,8 +209,10 @@ TimesheetFile read_timesheet_csv(const std::string& text, const std::string& nam
     if (columns.empty()) {
       for (size_t i = 0; i < fields.size(); ++i) {
         if (std::find(known.begin(), known.end(), fields[i]) == known.end()) {
-          problems.add(located("", "unknown column '" + fields[i] + "' (expected " +
-                                       "employee,member_siret,date,start,end,hours,kind)"));
+          const std::string sep(1, separator);
+          problems.add(located("", "unknown column '" + fields[i] + "' (expected employee" + sep +
+                                       "member_siret" + sep + "date" + sep + "start" + sep + "end" +
+                                       sep + "hours" + sep + "kind)"));
         }
         columns[fields[i]] = i;
       }
@@ -336,13 +357,7 @@ TimesheetFile read_timesheet_file(const std::filesystem::path& file, Month month
   if (extension == ".yaml" || extension == ".yml") {
     return read_timesheet_csv(yaml_entries_as_csv(file), file.string(), month);
   }
-  std::ifstream in(file);
-  if (!in) {
-    throw Error(ErrorKind::BadInput, "cannot read the file", SourceLocation{file.string(), 0, 0});
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return read_timesheet_csv(text.str(), file.string(), month);
+  return read_timesheet_csv(read_text_file(file), file.string(), month);
 }
 
 std::vector<std::string> split_csv_line(const std::string& line, char separator) {

@@ -3,6 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "gepaie/core/text.h"
 
 namespace gepaie::config {
 namespace {
@@ -53,7 +57,15 @@ std::string YamlValue::text() const {
   if (!node_->IsScalar()) {
     throw error("expected a single value");
   }
-  return node_->Scalar();
+  // The file's bytes were checked when it was read; an escape in a quoted scalar ("\0", "\x07")
+  // can still make a control character.
+  const std::string& scalar = node_->Scalar();
+  if (auto fault = find_text_fault(scalar, TextRules{.leading_bom = false})) {
+    const std::string at = fault->line > 1 ? "line " + std::to_string(fault->line) + ", " : "";
+    throw error(fault->reason + " (" + at + "character " + std::to_string(fault->column) +
+                " of the value)");
+  }
+  return scalar;
 }
 
 Money YamlValue::money() const {
@@ -139,9 +151,9 @@ std::string YamlMap::text(const std::string& key, const std::string& fallback) {
 void YamlMap::finish() const {
   std::vector<std::string> seen;
   for (auto it = value_.node_->begin(); it != value_.node_->end(); ++it) {
-    const std::string key = it->first.Scalar();
-    YamlValue key_value(std::make_shared<const YAML::Node>(it->first), value_.file_,
-                        child_path(value_.path_, key));
+    YamlValue key_value(std::make_shared<const YAML::Node>(it->first), value_.file_, value_.path_);
+    const std::string key = key_value.text();
+    key_value.path_ = child_path(value_.path_, key);
     if (std::find(taken_.begin(), taken_.end(), key) == taken_.end()) {
       throw key_value.error("unknown key '" + key + "'");
     }
@@ -170,17 +182,25 @@ Error syntax_error(const YAML::Exception& e, const std::string& name) {
 
 }  // namespace
 
-YamlValue load_yaml_file(const std::filesystem::path& file) {
-  try {
-    return wrap(YAML::LoadFile(file.string()), file.string());
-  } catch (const YAML::BadFile&) {
+std::string read_text_file(const std::filesystem::path& file) {
+  std::error_code ignored;
+  std::ifstream in(file, std::ios::binary);
+  if (!in || std::filesystem::is_directory(file, ignored)) {
     throw Error(ErrorKind::BadInput, "cannot read the file", SourceLocation{file.string(), 0, 0});
-  } catch (const YAML::Exception& e) {
-    throw syntax_error(e, file.string());
   }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    throw Error(ErrorKind::BadInput, "cannot read the file", SourceLocation{file.string(), 0, 0});
+  }
+  return text;
+}
+
+YamlValue load_yaml_file(const std::filesystem::path& file) {
+  return load_yaml_text(read_text_file(file), file.string());
 }
 
 YamlValue load_yaml_text(const std::string& text, const std::string& name) {
+  check_text(text, name);
   try {
     return wrap(YAML::Load(text), name);
   } catch (const YAML::Exception& e) {

@@ -219,6 +219,61 @@ std::string Month::french() const {
   return std::string(kNames[month_ - 1]) + " " + std::to_string(year_);
 }
 
+namespace {
+
+// Monday of ISO week 1: the week holding January 4th.
+int64_t first_monday(int64_t iso_year) {
+  const int64_t jan4 = days_from_civil(iso_year, 1, 4);
+  const int weekday = static_cast<int>((jan4 % 7 + 7 + 3) % 7) + 1;
+  return jan4 - (weekday - 1);
+}
+
+}  // namespace
+
+std::optional<Week> Week::from_yw(int year, int week) {
+  if (year < kMinYear || year > kMaxYear || week < 1 || week > 53) {
+    return std::nullopt;
+  }
+  // A year has 53 weeks when the Monday of week 53 still comes before next year's week 1.
+  if (week == 53 && first_monday(year) + 7 * 52 >= first_monday(int64_t{year} + 1)) {
+    return std::nullopt;
+  }
+  return Week(year, week);
+}
+
+Week Week::parse(std::string_view text) {
+  if (text.size() == 8 && text[4] == '-' && text[5] == 'W') {
+    const int year = read_number(text, 0, 4);
+    const int number = read_number(text, 6, 2);
+    if (auto week = from_yw(year, number)) {
+      return *week;
+    }
+    if (number == 53 && year >= kMinYear && year <= kMaxYear) {
+      throw bad_input("no week 53 in " + four_digits(year) + ": " + detail::quoted(text));
+    }
+  }
+  throw bad_input("not a week (YYYY-Www, e.g. 2026-W48): " + detail::quoted(text));
+}
+
+Week Week::of(Date day) {
+  const int64_t thursday = day.days() - (day.weekday() - 1) + 3;
+  const int64_t iso_year = civil_from_days(thursday).year;
+  const int64_t number = (thursday - first_monday(iso_year)) / 7 + 1;
+  return Week(static_cast<int>(iso_year), static_cast<int>(number));
+}
+
+Date Week::monday() const {
+  return Date::from_days(first_monday(year_) + 7 * (number_ - 1));
+}
+
+Date Week::sunday() const {
+  return monday().plus_days(6);
+}
+
+std::string Week::str() const {
+  return four_digits(year_) + "-W" + two_digits(number_);
+}
+
 std::ostream& operator<<(std::ostream& out, Date date) {
   return out << date.str();
 }

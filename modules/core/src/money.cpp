@@ -12,6 +12,36 @@ namespace {
 
 constexpr const char* kAmount = "amount";
 
+// Names the operation whose exact result is not an int64 count of cents.
+[[noreturn]] void overflow(const std::string& operation) {
+  throw failure("amount overflow: " + operation +
+                " is beyond the largest amount (92 233 720 368 547 758,07 €)");
+}
+
+std::string signed_text(__int128 value) {
+  if (value == 0) {
+    return "0";
+  }
+  const bool negative = value < 0;
+  unsigned __int128 magnitude =
+      negative ? 0 - static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
+  std::string digits;
+  while (magnitude > 0) {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  }
+  return negative ? "-" + digits : digits;
+}
+
+// The exact quotient rounded half away from zero, or the overflow of `operation`.
+int64_t rounded_quotient(__int128 num, __int128 den, const std::string& operation) {
+  const __int128 quotient = detail::div_round_half_away(num, den);
+  if (quotient < INT64_MIN || quotient > INT64_MAX) {
+    overflow(operation);
+  }
+  return static_cast<int64_t>(quotient);
+}
+
 // Length of the digit group separator at the start of `text` (space, U+00A0, U+202F), or 0.
 size_t separator_length(std::string_view text) {
   if (text.starts_with(' '))
@@ -120,15 +150,27 @@ std::string Money::french() const {
 }
 
 Money Money::operator+(Money other) const {
-  return Money(detail::checked_add(cents_, other.cents_, kAmount));
+  int64_t sum = 0;
+  if (__builtin_add_overflow(cents_, other.cents_, &sum)) {
+    overflow(str() + " + " + other.str());
+  }
+  return Money(sum);
 }
 
 Money Money::operator-(Money other) const {
-  return Money(detail::checked_sub(cents_, other.cents_, kAmount));
+  int64_t difference = 0;
+  if (__builtin_sub_overflow(cents_, other.cents_, &difference)) {
+    overflow(str() + " - " + other.str());
+  }
+  return Money(difference);
 }
 
 Money Money::operator-() const {
-  return Money(detail::checked_sub(0, cents_, kAmount));
+  int64_t negated = 0;
+  if (__builtin_sub_overflow(int64_t{0}, cents_, &negated)) {
+    overflow("-(" + str() + ")");
+  }
+  return Money(negated);
 }
 
 Money& Money::operator+=(Money other) {
@@ -140,18 +182,42 @@ Money& Money::operator-=(Money other) {
 }
 
 Money Money::operator*(int64_t factor) const {
-  return Money(detail::checked_mul(cents_, factor, kAmount));
+  int64_t product = 0;
+  if (__builtin_mul_overflow(cents_, factor, &product)) {
+    overflow(str() + " × " + std::to_string(factor));
+  }
+  return Money(product);
 }
 
 Money Money::times(Rate rate) const {
-  return mul_div(rate.ppm(), Rate::kScale);
+  // |cents × ppm| < 2^126: exact in __int128.
+  return Money(rounded_quotient(static_cast<__int128>(cents_) * rate.ppm(), Rate::kScale,
+                                str() + " × " + rate.percent_str() + " %"));
 }
 
 Money Money::mul_div(int64_t num, int64_t den) const {
   if (den <= 0)
     throw failure("mul_div: denominator must be positive");
-  __int128 product = static_cast<__int128>(cents_) * num;
-  return Money(detail::checked_narrow(detail::div_round_half_away(product, den), kAmount));
+  // |cents × num| < 2^126: exact in __int128.
+  return Money(rounded_quotient(static_cast<__int128>(cents_) * num, den,
+                                str() + " × " + std::to_string(num) + " / " + std::to_string(den)));
+}
+
+Money Money::mul_div(int64_t num1, int64_t num2, int64_t den1, int64_t den2) const {
+  if (den1 <= 0 || den2 <= 0)
+    throw failure("mul_div: denominators must be positive");
+  auto operation = [&] {
+    return str() + " × " + std::to_string(num1) + " × " + std::to_string(num2) + " / (" +
+           std::to_string(den1) + " × " + std::to_string(den2) + ")";
+  };
+  // Both products of two int64 fit in __int128 (< 2^126); the amount times the first may not.
+  const __int128 num = static_cast<__int128>(num1) * num2;
+  const __int128 den = static_cast<__int128>(den1) * den2;
+  __int128 product = 0;
+  if (__builtin_mul_overflow(static_cast<__int128>(cents_), num, &product)) {
+    overflow(operation() + " (" + signed_text(num) + " as one factor)");
+  }
+  return Money(rounded_quotient(product, den, operation()));
 }
 
 std::vector<Money> Money::split(const std::vector<int64_t>& weights) const {

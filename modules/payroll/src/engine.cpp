@@ -19,8 +19,18 @@ Money max(Money a, Money b) {
 
 // Money × (1 + rate) × minutes / total minutes: pay for hours at a majorated hourly rate.
 Money hourly_pay(Money monthly_base, Hours hours, Hours monthly_hours, Rate majoration) {
-  return monthly_base.mul_div(hours.minutes() * (Rate::kScale + majoration.ppm()),
-                              monthly_hours.minutes() * Rate::kScale);
+  return monthly_base.mul_div(hours.minutes(), Rate::kScale + majoration.ppm(),
+                              monthly_hours.minutes(), Rate::kScale);
+}
+
+// a × b for hours and counts, or Error Failure instead of wrapping.
+int64_t checked_product(int64_t a, int64_t b) {
+  int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product)) {
+    throw failure("hours overflow: " + std::to_string(a) + " × " + std::to_string(b) +
+                  " does not fit in 64 bits");
+  }
+  return product;
 }
 
 // Rate × rate and money/money ratios as exact ppm fractions.
@@ -132,7 +142,8 @@ class Calculation {
                                      : terms_.monthly_base.mul_div(present_days_, month_days_);
     paid_hours_ = whole_month()
                       ? monthly_hours_
-                      : Hours::from_minutes(monthly_hours_.minutes() * present_days_ / month_days_);
+                      : Hours::from_minutes(
+                            checked_product(monthly_hours_.minutes(), present_days_) / month_days_);
     add_earning("salaire_base", "Salaire de base", base, paid_hours_);
     const Hours scheduled = elements_.scheduled_hours;
     auto deduction = [&](Hours hours) {
@@ -183,13 +194,14 @@ class Calculation {
   }
 
   // The ceiling (plafond): for part-time, prorated by the hours paid, heures complémentaires
-  // included (CSS R242-7); for an incomplete month, by calendar days over 30 (R242-2). A
-  // full-time employee keeps the whole ceiling whatever the overtime.
+  // included (CSS R242-7); for an incomplete month, by calendar days over the rates' 30 days
+  // (R242-2). A full-time employee keeps the whole ceiling whatever the overtime.
   // The SMIC reference of the general reduction counts the hours paid, overtime unmajorated.
   void ceiling_and_smic() {
     Money full = k_.pmss;
     if (!whole_month()) {
-      full = full.mul_div(std::min<int64_t>(present_days_, 30), 30);
+      const int64_t proration_days = k_.ceiling_proration_days;
+      full = full.mul_div(std::min<int64_t>(present_days_, proration_days), proration_days);
     }
     full_ceiling_ = full;
     slip_.ceiling = full;
@@ -220,11 +232,11 @@ class Calculation {
       case BaseKind::Tranche1FullCeiling:
         return min(gross_, full_ceiling_);
       case BaseKind::Tranche2:
-        return min(max(gross_ - ceiling, Money()), ceiling * 7);
-      case BaseKind::GrossUpTo4:
-        return min(gross_, ceiling * 4);
-      case BaseKind::GrossUpTo8:
-        return min(gross_, ceiling * 8);
+        return min(max(gross_ - ceiling, Money()), ceiling * (k_.tranche_2_ceiling_multiple - 1));
+      case BaseKind::GrossUpToUnemploymentCeiling:
+        return min(gross_, ceiling * k_.unemployment_ceiling_multiple);
+      case BaseKind::GrossUpToTranche2Ceiling:
+        return min(gross_, ceiling * k_.tranche_2_ceiling_multiple);
       case BaseKind::Csg:
         return csg_base_;
       case BaseKind::CsgTaxable:
@@ -389,8 +401,9 @@ class Calculation {
 
     // Employer flat deduction per overtime hour (CSS L241-18), heures supplémentaires only.
     const Hours overtime = elements_.overtime_first + elements_.overtime_second;
-    const Money per_hour =
-        employer_.headcount < 20 ? k_.overtime_deduction_under_20 : k_.overtime_deduction_from_20;
+    const Money per_hour = employer_.headcount < k_.overtime_deduction_headcount
+                               ? k_.overtime_deduction_under_20
+                               : k_.overtime_deduction_from_20;
     if (overtime.minutes() > 0 && !per_hour.is_zero()) {
       PayslipLine deduction;
       deduction.code = "deduction_forfaitaire_heures_sup";
@@ -405,28 +418,42 @@ class Calculation {
   }
 
   // Employer general reduction on low wages: 2025 réduction générale (CSS L241-13) or 2026
-  // RGDU. The coefficient is rounded to 4 decimals, half up.
+  // RGDU. The coefficient is rounded to the rates' decimals (4), half up. Both formulas divide by
+  // (M − 1), M the SMIC multiple where the reduction ends, so that the bracket is 1 at the SMIC.
   void general_reduction() {
     if (gross_.is_zero() || smic_minutes_ == 0) {
       return;
     }
-    const bool large = employer_.headcount >= 50;
+    const bool large = employer_.headcount >= k_.reduction_large_headcount;
     // The unrounded SMIC reference over gross pay.
     const long double ratio = static_cast<long double>(k_.smic_hourly.cents()) *
                               static_cast<long double>(smic_minutes_) /
                               (60.0L * static_cast<long double>(gross_.cents()));
     const long double multiple = k_.reduction_smic_multiple.ppm() / 1e6L;
+    // M − 1 from the exact ppm, so that 1.6 gives the same long double as the literal 0.6.
+    const long double span = (k_.reduction_smic_multiple.ppm() - Rate::kScale) / 1e6L;
+    if (span <= 0) {
+      throw bad_input("the reduction's SMIC multiple must be above 1");
+    }
     const long double t = (large ? k_.reduction_t_from_50 : k_.reduction_t_under_50).ppm() / 1e6L;
     long double c = 0;
     if (k_.reduction_method == GeneralReductionMethod::Fillon) {
-      c = std::min(t, std::max(0.0L, t / 0.6L * (multiple * ratio - 1.0L)));
+      c = std::min(t, std::max(0.0L, t / span * (multiple * ratio - 1.0L)));
     } else if (multiple * ratio > 1.0L) {
       const long double t_min = k_.reduction_t_min.ppm() / 1e6L;
       const long double p = k_.reduction_power.ppm() / 1e6L;
-      c = std::min(t_min + t, t_min + t * std::pow(0.5L * (multiple * ratio - 1.0L), p));
+      c = std::min(t_min + t, t_min + t * std::pow((multiple * ratio - 1.0L) / span, p));
     }
-    const int64_t coefficient = static_cast<int64_t>(std::floor(c * 10000.0L + 0.5L + 1e-12L));
-    slip_.reduction_coefficient = Rate::from_ppm(coefficient * 100);
+    int64_t unit = 1;          // ppm per unit of the last decimal: 100 for 4 decimals
+    long double units = 1.0L;  // units in 1: 10 000 for 4 decimals
+    for (int i = k_.reduction_coefficient_decimals; i < 6; ++i) {
+      unit *= 10;
+    }
+    for (int i = 0; i < k_.reduction_coefficient_decimals; ++i) {
+      units *= 10.0L;
+    }
+    const int64_t coefficient = static_cast<int64_t>(std::floor(c * units + 0.5L + 1e-12L));
+    slip_.reduction_coefficient = Rate::from_ppm(coefficient * unit);
     if (coefficient == 0) {
       return;
     }

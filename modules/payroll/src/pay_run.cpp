@@ -28,8 +28,15 @@ int64_t div_round(int64_t num, int64_t den) {
   return (num + den / 2) / den;
 }
 
+// hours × num / den rounded half up (hours >= 0, num >= 0, den > 0); Error Failure when the
+// product does not fit instead of wrapping.
 Hours scale(Hours hours, int64_t num, int64_t den) {
-  return Hours::from_minutes(div_round(hours.minutes() * num, den));
+  int64_t product = 0;
+  if (__builtin_mul_overflow(hours.minutes(), num, &product)) {
+    throw failure("hours overflow: " + hours.str() + " h × " + std::to_string(num) + " / " +
+                  std::to_string(den));
+  }
+  return Hours::from_minutes(div_round(product, den));
 }
 
 Hours min(Hours a, Hours b) {
@@ -45,7 +52,7 @@ Money tenth_of(Money gross, Rate tenth, int64_t days, int64_t earned) {
   if (earned <= 0 || days <= 0) {
     return Money();
   }
-  return gross.mul_div(tenth.ppm() * days, Rate::kScale * earned);
+  return gross.mul_div(tenth.ppm(), days, Rate::kScale, earned);
 }
 
 void check_hours(const DayRecord& record) {
@@ -312,8 +319,8 @@ class PayRun {
       throw bad_input("the transit pass price must not be negative");
     }
     // The employer's share of the pass, prorated to the calendar days under contract.
-    costs.transit = benefits.transit_pass_monthly.mul_div(
-        k_.transit_pass_employer_share.ppm() * present_days_, Rate::kScale * month_days_);
+    costs.transit = benefits.transit_pass_monthly.mul_div(k_.transit_pass_employer_share.ppm(),
+                                                          present_days_, Rate::kScale, month_days_);
     elements_.transit_refund = costs.transit;
     costs.occupational_health = settings_.occupational_health_yearly.mul_div(1, kMonthsPerYear);
     costs.other = benefits.other_monthly_cost;
@@ -352,8 +359,8 @@ class PayRun {
         leave_.remaining_at_exit = static_cast<int>(remaining);
         // Maintien: a jour ouvrable is worth the monthly base / 26 (6 jours ouvrables a week ×
         // 52 / 12).
-        const Money maintien = monthly_base_.mul_div(
-            remaining * kMonthsPerYear, kHundredths * kWorkingDaysPerWeek * kWeeksPerYear);
+        const Money maintien = monthly_base_.mul_div(remaining, kMonthsPerYear, kHundredths,
+                                                     kWorkingDaysPerWeek * kWeeksPerYear);
         // Dixième of the gross of both periods, this month's and the CDD indemnity included
         // (the indemnité de fin de contrat enters the base of the compensatrice).
         const int64_t total_earned = static_cast<int64_t>(counters.previous_earned) +

@@ -15,23 +15,15 @@
 #include "gepaie/core/identifiers.h"
 #include "gepaie/print/render.h"
 #include "gepaie/print/summary.h"
+#include "page_writer.h"
 
 namespace gepaie::print {
 namespace {
 
 using billing::InvoiceLineKind;
-
-// "{key}" in a caption replaced by its value.
-std::string fill(std::string text, const std::map<std::string, std::string>& values) {
-  for (const auto& [key, value] : values) {
-    const std::string placeholder = "{" + key + "}";
-    for (size_t at = text.find(placeholder); at != std::string::npos;
-         at = text.find(placeholder, at + value.size())) {
-      text.replace(at, placeholder.size(), value);
-    }
-  }
-  return text;
-}
+using detail::fill;
+using detail::measure_then_draw;
+using detail::PageWriter;
 
 // 6.9 % → "6,9 %" (non-breaking space before the sign).
 std::string percent(Rate rate) {
@@ -75,19 +67,11 @@ std::vector<std::string> address_lines(const registry::Address& address) {
   return lines;
 }
 
-class InvoiceWriter {
+class InvoiceWriter : PageWriter {
  public:
   InvoiceWriter(PdfDocument& pdf, const Layout& layout, const InvoiceDocument& document, bool draw,
                 int total_pages)
-      : pdf_(pdf),
-        layout_(layout),
-        doc_(document),
-        invoice_(document.invoice),
-        draw_(draw),
-        total_pages_(total_pages),
-        left_(layout.margin_left),
-        right_(PdfDocument::kWidth - layout.margin_right),
-        width_(layout.content_width()) {}
+      : PageWriter(pdf, layout, draw, total_pages), doc_(document), invoice_(document.invoice) {}
 
   // Renders the document; returns the number of pages it took.
   int run() {
@@ -117,56 +101,9 @@ class InvoiceWriter {
   }
 
  private:
-  // ---- drawing that the counting pass skips
-
-  const TextStyle& style(const char* key) const { return layout_.style(key); }
-  const std::string& label(const char* key) const { return layout_.label(key); }
-  Color color(const char* key) const { return style(key).color; }
   static double leading(const TextStyle& style) { return style.size * 1.35; }
-
-  void text(double x, double y, const std::string& s, const TextStyle& st) {
-    if (draw_ && !s.empty()) {
-      pdf_.text(x, y, s, st);
-    }
-  }
-  void text_right(double x, double y, const std::string& s, const TextStyle& st) {
-    if (draw_ && !s.empty()) {
-      pdf_.text_right(x, y, s, st);
-    }
-  }
-  void rule(double x1, double y1, double x2, double y2, double w, Color c) {
-    if (draw_) {
-      pdf_.line(x1, y1, x2, y2, w, c);
-    }
-  }
-  void box(double x, double y, double w, double h, std::optional<Color> fill_color,
-           std::optional<Color> stroke) {
-    if (draw_) {
-      pdf_.rect(x, y, w, h, fill_color, stroke);
-    }
-  }
-
-  // `s` cut into lines no wider than `width`.
   std::vector<std::string> wrap(const std::string& s, double width, const TextStyle& st) const {
-    std::vector<std::string> lines;
-    std::string rest = s;
-    while (!rest.empty()) {
-      std::string part = pdf_.fit(rest, width, st);
-      if (part.empty()) {  // not even one character fits: give up wrapping
-        part = rest;
-      }
-      rest = rest.substr(part.size());
-      while (!part.empty() && part.back() == ' ') {
-        part.pop_back();
-      }
-      const size_t next = rest.find_first_not_of(' ');
-      rest = next == std::string::npos ? std::string() : rest.substr(next);
-      lines.push_back(part);
-    }
-    if (lines.empty()) {
-      lines.emplace_back();
-    }
-    return lines;
+    return wrap_all(s, width, st);
   }
 
   // Writes `s` wrapped from the current position; returns the height used.
@@ -190,11 +127,7 @@ class InvoiceWriter {
   // A new page with its footer; a page that continues the invoice or its annex starts with a
   // reminder of the document, so that a loose page still says what it belongs to.
   void new_page(bool running_header = true) {
-    if (draw_) {
-      pdf_.new_page();
-    }
-    ++pages_;
-    y_ = layout_.margin_top;
+    next_page();
     footer();
     if (pages_ > 1 && running_header) {
       const TextStyle& st = style("caption");
@@ -204,8 +137,8 @@ class InvoiceWriter {
           {"member", doc_.member.legal_name},
           {"month", invoice_.month.french()}};
       text(left_, y_ + st.size,
-           pdf_.fit(fill(label(in_annex_ ? "running_header_annex" : "running_header"), values),
-                    width_, st),
+           fit(fill(label(in_annex_ ? "running_header_annex" : "running_header"), values), width_,
+               st),
            st);
       y_ += leading(st) + 8;
     }
@@ -236,13 +169,12 @@ class InvoiceWriter {
     if (!ge.naf.empty()) {
       ids += " · " + label("naf") + " " + ge.naf;
     }
-    const std::string page =
-        fill(label("page"), {{"number", invoice_.number},
-                             {"page", std::to_string(pages_)},
-                             {"pages", std::to_string(std::max(total_pages_, pages_))}});
-    const double page_width = pdf_.text_width(page, st) + 12;
-    text(left_, top + st.size, pdf_.fit(identity, width_ - page_width, st), st);
-    text(left_, top + st.size + leading(st), pdf_.fit(ids, width_ - page_width, st), st);
+    const std::string page = fill(label("page"), {{"number", invoice_.number},
+                                                  {"page", std::to_string(pages_)},
+                                                  {"pages", std::to_string(page_count())}});
+    const double page_width = text_width(page, st) + 12;
+    text(left_, top + st.size, fit(identity, width_ - page_width, st), st);
+    text(left_, top + st.size + leading(st), fit(ids, width_ - page_width, st), st);
     text_right(right_, top + st.size, page, st);
   }
 
@@ -279,7 +211,7 @@ class InvoiceWriter {
       lines.push_back(contact);
     }
     for (const std::string& line : lines) {
-      text(left_, y + body.size, pdf_.fit(line, half - 10, body), body);
+      text(left_, y + body.size, fit(line, half - 10, body), body);
       y += leading(body);
     }
     // The document's title and references, top right.
@@ -345,7 +277,7 @@ class InvoiceWriter {
       y += leading(name);
     }
     for (const std::string& line : lines) {
-      text(box_x + pad, y + body.size, pdf_.fit(line, box_w - 2 * pad, body), body);
+      text(box_x + pad, y + body.size, fit(line, box_w - 2 * pad, body), body);
       y += leading(body);
     }
     double ly = top + pad;
@@ -685,25 +617,17 @@ class InvoiceWriter {
     y_ += leading(strong) + 4;
   }
 
-  PdfDocument& pdf_;
-  const Layout& layout_;
   const InvoiceDocument& doc_;
   const store::StoredInvoice& invoice_;
-  const bool draw_;
-  const int total_pages_;
-  const double left_;
-  const double right_;
-  const double width_;
-  double y_ = 0;
-  int pages_ = 0;
   bool in_annex_ = false;
 };
 
 }  // namespace
 
 void render_invoice(PdfDocument& pdf, const Layout& layout, const InvoiceDocument& document) {
-  const int pages = InvoiceWriter(pdf, layout, document, false, 0).run();
-  InvoiceWriter(pdf, layout, document, true, pages).run();
+  measure_then_draw([&](bool draw, int pages) {
+    return InvoiceWriter(pdf, layout, document, draw, pages).run();
+  });
 }
 
 }  // namespace gepaie::print

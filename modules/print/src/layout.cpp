@@ -5,9 +5,10 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cerrno>
-#include <cstdlib>
+#include <charconv>
+#include <cmath>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -21,13 +22,18 @@ namespace fs = std::filesystem;
 using config::YamlMap;
 using config::YamlValue;
 
-// A number in [low, high].
+// A number in [low, high], read the same under every locale: std::strtod follows LC_NUMERIC
+// and stops at the "." of "8.5" under a locale with a decimal comma (fr_FR, de_DE).
 double number(const YamlValue& value, double low, double high) {
   const std::string text = value.text();
-  errno = 0;
-  char* end = nullptr;
-  const double result = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || errno != 0) {
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  if (first != last && *first == '+') {
+    ++first;  // "+8" as strtod read it; from_chars takes only "-"
+  }
+  double result = 0;
+  const auto [end, error] = std::from_chars(first, last, result, std::chars_format::general);
+  if (text.empty() || error != std::errc() || end != last || !std::isfinite(result)) {
     throw value.error("expected a number, got '" + text + "'");
   }
   if (result < low || result > high) {

@@ -16,9 +16,14 @@
 
 #include "gepaie/core/error.h"
 #include "gepaie/print/render.h"
+#include "page_writer.h"
 
 namespace gepaie::print {
 namespace {
+
+using detail::fill;
+using detail::measure_then_draw;
+using detail::PageWriter;
 
 // Every caption the payslip prints: checked before drawing, so that a layout missing one fails
 // on any payslip, not only on the one that happens to need it.
@@ -110,19 +115,6 @@ constexpr const char* kGroups[] = {"sante",   "atmp", "retraite", "famille",
                                    "chomage", "apec", "autres",   "csg"};
 
 // ---- French formats ---------------------------------------------------------------------------
-
-// "{name}" placeholders replaced by their values.
-std::string fill(std::string text,
-                 std::initializer_list<std::pair<const char*, std::string>> values) {
-  for (const auto& [name, value] : values) {
-    const std::string key = std::string("{") + name + "}";
-    for (size_t at = text.find(key); at != std::string::npos;
-         at = text.find(key, at + value.size())) {
-      text.replace(at, key.size(), value);
-    }
-  }
-  return text;
-}
 
 // Amounts in tables: "1 234,56" (the euro sign goes with the totals).
 std::string amount(Money money) {
@@ -240,19 +232,13 @@ struct Cell {
   double indent = 0;
 };
 
-class PayslipWriter {
+class PayslipWriter : PageWriter {
  public:
-  PayslipWriter(PdfDocument& pdf, const Layout& layout, const PayslipDocument& document, bool dry,
+  PayslipWriter(PdfDocument& pdf, const Layout& layout, const PayslipDocument& document, bool draw,
                 int total_pages)
-      : pdf_(pdf),
-        layout_(layout),
+      : PageWriter(pdf, layout, draw, total_pages),
         doc_(document),
         slip_(document.payslip),
-        dry_(dry),
-        total_pages_(total_pages),
-        left_(layout.margin_left),
-        right_(PdfDocument::kWidth - layout.margin_right),
-        top_(layout.margin_top),
         bottom_(PdfDocument::kHeight - layout.margin_bottom - 9) {}  // room for the footer
 
   // Draws (or measures) the payslip; returns its number of pages.
@@ -294,71 +280,25 @@ class PayslipWriter {
       }
     }
     footer();
-    return page_;
+    return pages_;
   }
 
  private:
-  const std::string& label(const std::string& key) const { return layout_.label(key); }
-  const TextStyle& style(const std::string& key) const { return layout_.style(key); }
-  Color color(const std::string& key) const { return layout_.style(key).color; }
   static double line_height(const TextStyle& s) { return s.size * 1.3; }
   static double ascent(const TextStyle& s) { return s.size * 0.8; }
 
-  // ---- drawing primitives (nothing drawn in the dry run) ----
-
-  void text(double x, double y, const std::string& s, const TextStyle& st) {
-    if (!dry_) {
-      pdf_.text(x, y, s, st);
-    }
-  }
-  void text_right(double x, double y, const std::string& s, const TextStyle& st) {
-    if (!dry_) {
-      pdf_.text_right(x, y, s, st);
-    }
-  }
-  void box(double x, double y, double w, double h, std::optional<Color> fill_color,
-           std::optional<Color> stroke, double stroke_width = 0.5) {
-    if (!dry_) {
-      pdf_.rect(x, y, w, h, fill_color, stroke, stroke_width);
-    }
-  }
   void rule(double y, double width = 0.5) {
-    if (!dry_) {
-      pdf_.line(left_, y, right_, y, width, color("rule"));
-    }
+    PageWriter::rule(left_, y, right_, y, width, color("rule"));
   }
-
-  // `s` cut into lines of at most `width` points (at most `max_lines`, the last one cut).
-  std::vector<std::string> wrap(const std::string& s, double width, const TextStyle& st,
-                                size_t max_lines = 3) const {
-    std::vector<std::string> lines;
-    std::string rest = s;
-    while (!rest.empty() && lines.size() < max_lines) {
-      std::string part = lines.size() + 1 == max_lines ? rest : pdf_.fit(rest, width, st);
-      if (part.empty()) {  // not even one character fits: take one word anyway
-        part = rest.substr(0, rest.find(' '));
-      }
-      if (lines.size() + 1 == max_lines && pdf_.text_width(part, st) > width) {
-        part = pdf_.fit(rest, width - pdf_.text_width("…", st), st) + "…";
-      }
-      lines.push_back(part);
-      rest = part.size() >= rest.size() ? std::string() : rest.substr(part.size());
-      while (!rest.empty() && rest.front() == ' ') {
-        rest.erase(0, 1);
-      }
-    }
-    return lines;
+  std::vector<std::string> wrap(const std::string& s, double width, const TextStyle& st) const {
+    return wrap_at_most(s, width, st, 3);
   }
 
   // ---- pages ----
 
   void start_page() {
-    if (!dry_) {
-      pdf_.new_page();
-    }
-    ++page_;
-    y_ = top_;
-    if (page_ > 1) {
+    next_page();
+    if (pages_ > 1) {
       const TextStyle& st = style("period");
       text(left_, y_ + ascent(st),
            fill(label("continued"),
@@ -375,8 +315,8 @@ class PayslipWriter {
     const double y = PdfDocument::kHeight - layout_.margin_bottom;
     text(left_, y, doc_.ge.name, st);
     text_right(right_, y,
-               fill(label("page"), {{"page", std::to_string(page_)},
-                                    {"pages", std::to_string(std::max(total_pages_, page_))}}),
+               fill(label("page"),
+                    {{"page", std::to_string(pages_)}, {"pages", std::to_string(page_count())}}),
                st);
   }
 
@@ -769,7 +709,7 @@ class PayslipWriter {
     const double baseline = y_ + height / 2 + std::max(cs.size, vs.size) * 0.35;
     text(left_ + 8, baseline, caption, cs);
     if (!note.empty()) {
-      text(left_ + 16 + pdf_.text_width(caption, cs), baseline, "(" + note + ")", small);
+      text(left_ + 16 + text_width(caption, cs), baseline, "(" + note + ")", small);
     }
     text_right(right_ - 8, baseline, value.french(), vs);
     y_ += height + 5;
@@ -785,7 +725,7 @@ class PayslipWriter {
     const double baseline = y_ + 2 + ascent(st) + (line_height(st) - st.size) / 2;
     text(left_ + 8, baseline, caption, st);
     if (!note.empty()) {
-      text(left_ + 16 + pdf_.text_width(caption, st), baseline, "(" + note + ")", small);
+      text(left_ + 16 + text_width(caption, st), baseline, "(" + note + ")", small);
     }
     text_right(right_ - 8, baseline, value.french(), st);
     y_ += height + 3;
@@ -868,18 +808,9 @@ class PayslipWriter {
     y_ += height;
   }
 
-  PdfDocument& pdf_;
-  const Layout& layout_;
   const PayslipDocument& doc_;
   const store::StoredPayslip& slip_;
-  const bool dry_;
-  const int total_pages_;
-  const double left_;
-  const double right_;
-  const double top_;
   const double bottom_;
-  double y_ = 0;
-  int page_ = 0;
   std::optional<Row> table_header_;
 };
 
@@ -896,8 +827,9 @@ void render_payslip(PdfDocument& pdf, const Layout& layout, const PayslipDocumen
   layout.columns_of("income_tax");
   layout.columns_of("leave");
   layout.columns_of("parties");
-  const int pages = PayslipWriter(pdf, layout, document, /*dry=*/true, 0).render();
-  PayslipWriter(pdf, layout, document, /*dry=*/false, pages).render();
+  measure_then_draw([&](bool draw, int pages) {
+    return PayslipWriter(pdf, layout, document, draw, pages).render();
+  });
 }
 
 }  // namespace gepaie::print

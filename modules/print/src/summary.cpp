@@ -13,6 +13,7 @@
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
+#include "page_writer.h"
 
 namespace gepaie::print {
 
@@ -205,6 +206,9 @@ void write_summary_csv(std::ostream& out, const PayrollSummary& summary, bool bo
 
 namespace {
 
+using detail::fill;
+using detail::PageWriter;
+
 struct PdfTable {
   std::string title_key;    // label of the table's title
   std::string columns_key;  // columns.<key> in the layout, also the prefix of the captions
@@ -212,18 +216,11 @@ struct PdfTable {
   std::vector<std::string> total;
 };
 
-class SummaryWriter {
+class SummaryWriter : PageWriter {
  public:
   SummaryWriter(PdfDocument& pdf, const Layout& layout, const PayrollSummary& summary, bool draw,
                 int total_pages)
-      : pdf_(pdf),
-        layout_(layout),
-        summary_(summary),
-        draw_(draw),
-        total_pages_(total_pages),
-        left_(layout.margin_left),
-        right_(PdfDocument::kWidth - layout.margin_right),
-        width_(layout.content_width()) {}
+      : PageWriter(pdf, layout, draw, total_pages), summary_(summary) {}
 
   int run(const std::vector<PdfTable>& tables) {
     new_page();
@@ -244,91 +241,29 @@ class SummaryWriter {
   }
 
  private:
-  static std::string fill(std::string text, const std::map<std::string, std::string>& values) {
-    for (const auto& [key, value] : values) {
-      const std::string placeholder = "{" + key + "}";
-      for (size_t at = text.find(placeholder); at != std::string::npos;
-           at = text.find(placeholder, at + value.size())) {
-        text.replace(at, placeholder.size(), value);
-      }
-    }
-    return text;
-  }
-  const TextStyle& style(const char* key) const { return layout_.style(key); }
   static double leading(const TextStyle& style) { return style.size * 1.35; }
-  void text(double x, double y, const std::string& s, const TextStyle& st) {
-    if (draw_ && !s.empty()) {
-      pdf_.text(x, y, s, st);
-    }
-  }
-  void text_right(double x, double y, const std::string& s, const TextStyle& st) {
-    if (draw_ && !s.empty()) {
-      pdf_.text_right(x, y, s, st);
-    }
-  }
   double bottom() const {
     return PdfDocument::kHeight - layout_.margin_bottom - leading(style("footer")) - 8;
   }
 
   void new_page() {
-    if (draw_) {
-      pdf_.new_page();
-    }
-    ++pages_;
-    y_ = layout_.margin_top;
+    next_page();
     const TextStyle& st = style("footer");
     const double base = PdfDocument::kHeight - layout_.margin_bottom;
-    if (draw_) {
-      pdf_.line(left_, base - st.size - 4, right_, base - st.size - 4, 0.4, style("rule").color);
-    }
+    rule(left_, base - st.size - 4, right_, base - st.size - 4, 0.4, style("rule").color);
     text(left_, base,
          fill(layout_.label("footer"),
               {{"ge", summary_.ge_name}, {"month", summary_.month.french()}}),
          st);
-    text_right(
-        right_, base,
-        fill(layout_.label("page"), {{"page", std::to_string(pages_)},
-                                     {"pages", std::to_string(std::max(pages_, total_pages_))}}),
-        st);
+    text_right(right_, base,
+               fill(layout_.label("page"),
+                    {{"page", std::to_string(pages_)}, {"pages", std::to_string(page_count())}}),
+               st);
   }
 
-  // `text` in lines no wider than `width`, cut between words; a word wider than `width` stays
-  // whole (a caption) or is cut (`cut_words`: a name, so that it never runs into the next cell).
   std::vector<std::string> wrap(const std::string& text, double width, const TextStyle& st,
                                 bool cut_words) const {
-    std::vector<std::string> lines;
-    std::string line;
-    size_t start = 0;
-    while (start < text.size()) {
-      size_t end = text.find(' ', start);
-      if (end == std::string::npos) {
-        end = text.size();
-      }
-      const std::string word = text.substr(start, end - start);
-      start = end + 1;
-      if (word.empty()) {
-        continue;
-      }
-      const std::string longer = line.empty() ? word : line + " " + word;
-      if (pdf_.text_width(longer, st) <= width || line.empty()) {
-        line = longer;
-      } else {
-        lines.push_back(line);
-        line = word;
-      }
-      while (cut_words && pdf_.text_width(line, st) > width) {
-        std::string part = pdf_.fit(line, width, st);
-        if (part.empty() || part.size() >= line.size()) {
-          break;
-        }
-        lines.push_back(part);
-        line = line.substr(part.size());
-      }
-    }
-    if (!line.empty() || lines.empty()) {
-      lines.push_back(line);
-    }
-    return lines;
+    return wrap_words(text, width, st, cut_words);
   }
 
   // The captions wrapped in their columns: one vector of lines per column.
@@ -348,9 +283,7 @@ class SummaryWriter {
       count = std::max(count, lines.size());
     }
     const double h = count * leading(st) + 6;
-    if (draw_) {
-      pdf_.rect(left_, y_, width_, h, style("fill_header").color, std::nullopt);
-    }
+    box(left_, y_, width_, h, style("fill_header").color, std::nullopt);
     for (size_t i = 0; i < captions.size(); ++i) {
       // Captions sit on the band's bottom line, like the numbers below them.
       double y = y_ + 3 + st.size + (count - captions[i].size()) * leading(st);
@@ -389,8 +322,8 @@ class SummaryWriter {
   void row(const std::vector<std::vector<std::string>>& lines, const std::vector<double>& x,
            const TextStyle& st, std::optional<Color> fill_color) {
     const double h = row_height(lines, st);
-    if (draw_ && fill_color) {
-      pdf_.rect(left_, y_, width_, h, fill_color, std::nullopt);
+    if (fill_color) {
+      box(left_, y_, width_, h, fill_color, std::nullopt);
     }
     for (size_t i = 0; i < lines.size(); ++i) {
       double base = y_ + 2 + st.size;
@@ -456,23 +389,12 @@ class SummaryWriter {
       new_page();
       header(header_text, x);
     }
-    if (draw_) {
-      pdf_.line(left_, y_, right_, y_, 0.8, style("rule").color);
-    }
+    rule(left_, y_, right_, y_, 0.8, style("rule").color);
     row(total_lines, x, total, std::nullopt);
     y_ += 18;
   }
 
-  PdfDocument& pdf_;
-  const Layout& layout_;
   const PayrollSummary& summary_;
-  const bool draw_;
-  const int total_pages_;
-  const double left_;
-  const double right_;
-  const double width_;
-  double y_ = 0;
-  int pages_ = 0;
 };
 
 std::vector<std::string> employee_cells(const SummaryEmployee& e) {
@@ -525,8 +447,9 @@ void render_summary(PdfDocument& pdf, const Layout& layout, const PayrollSummary
     tables[1].rows.push_back(member_cells(m));
   }
   tables[1].total = member_cells(summary.member_total);
-  const int pages = SummaryWriter(pdf, layout, summary, false, 0).run(tables);
-  SummaryWriter(pdf, layout, summary, true, pages).run(tables);
+  detail::measure_then_draw([&](bool draw, int pages) {
+    return SummaryWriter(pdf, layout, summary, draw, pages).run(tables);
+  });
 }
 
 }  // namespace gepaie::print

@@ -39,8 +39,20 @@ const char* to_string(TimesheetState state) {
       return "submitted";
     case TimesheetState::Approved:
       return "approved";
+    case TimesheetState::Disputed:
+      return "disputed";
   }
   return "";
+}
+
+std::optional<TimesheetState> timesheet_state_from(std::string_view text) {
+  for (TimesheetState state : {TimesheetState::Draft, TimesheetState::Submitted,
+                               TimesheetState::Approved, TimesheetState::Disputed}) {
+    if (text == to_string(state)) {
+      return state;
+    }
+  }
+  return std::nullopt;
 }
 
 bool EmploymentPeriod::allows(const std::string& siret) const {

@@ -99,12 +99,13 @@ std::string invoice_number(const std::string& prefix, int year, int64_t number) 
 
 int64_t insert_invoice(Database& db, const std::string& number, bool credit, int64_t member_id,
                        const billing::InvoiceDraft& draft, Date issue, Date due,
-                       std::optional<int64_t> credited, const std::string& reason) {
+                       std::optional<int64_t> credited, const std::string& reason,
+                       const std::string& issued_by) {
   Statement insert = db.prepare(
       "INSERT INTO invoices (number, kind, member_id, month, issue_date, due_date, "
       "billing_model, cost_share, lines_total, fee, net_total, vat_rate_ppm, vat, total, "
-      "vat_mention, credited_invoice_id, reason) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "vat_mention, credited_invoice_id, reason, issued_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.text(1, number)
       .text(2, credit ? "credit" : "invoice")
       .integer(3, member_id)
@@ -120,7 +121,8 @@ int64_t insert_invoice(Database& db, const std::string& number, bool credit, int
       .money(13, draft.vat)
       .money(14, draft.total)
       .optional_text(15, draft.vat_mention)
-      .optional_text(17, reason);
+      .optional_text(17, reason)
+      .optional_text(18, issued_by);
   if (credited) {
     insert.integer(16, *credited);
   } else {
@@ -206,6 +208,7 @@ std::vector<StoredInvoice> query_invoices(Database& db, const std::string& where
     invoice.vat_mention = rows.text("vat_mention");
     invoice.credited_number = rows.text("credited_number");
     invoice.reason = rows.text("reason");
+    invoice.issued_by = rows.text("issued_by");
     invoices.push_back(std::move(invoice));
   }
   for (auto& invoice : invoices) {
@@ -357,7 +360,8 @@ std::string next_invoice_number(Database& db, const std::string& prefix, int yea
 
 std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
                                         const config::Settings& settings,
-                                        const billing::VatSettings& vat, Date issue_date) {
+                                        const billing::VatSettings& vat, Date issue_date,
+                                        const std::string& issued_by) {
   const auto employees = employee_ids(db);
   const auto member_id_of = member_ids(db);
   const auto names = employee_names(db);
@@ -407,7 +411,8 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
         next_invoice_number(db, settings.invoicing.invoice_prefix, issue_date.year());
     const int64_t id =
         insert_invoice(db, number, false, member_id_of.at(member.siret), *draft, issue_date,
-                       issue_date.plus_days(member.billing.payment_days), std::nullopt, "");
+                       issue_date.plus_days(member.billing.payment_days), std::nullopt, "",
+                       issued_by);
     insert_lines(lines, id, *draft, employees, {});
     if (pending != adjustments.end()) {
       for (const auto& adjustment : pending->second) {
@@ -425,7 +430,8 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
 
 StoredInvoice credit_invoice(Database& db, const std::string& number,
                              const std::vector<int>& positions, const std::string& reason,
-                             const config::Settings& settings, Date issue_date) {
+                             const config::Settings& settings, Date issue_date,
+                             const std::string& issued_by) {
   if (reason.empty()) {
     throw Error(ErrorKind::BadInput, "a credit note needs a reason (--reason)");
   }
@@ -539,7 +545,7 @@ StoredInvoice credit_invoice(Database& db, const std::string& number,
   const auto member_id_of = member_ids(db);
   const auto employees = employee_ids(db);
   const int64_t id = insert_invoice(db, credit_number, true, member_id_of.at(invoice.member_siret),
-                                    credit, issue_date, issue_date, invoice.id, reason);
+                                    credit, issue_date, issue_date, invoice.id, reason, issued_by);
   BatchInsert lines(db, kLineColumns, 9, 500);
   insert_lines(lines, id, credit, employees, credited_positions);
   lines.flush();
@@ -652,6 +658,29 @@ billing::VatSettings vat_settings(const config::Settings& settings, const payrol
   }
   vat.rate = set->constants.vat_standard_rate;
   return vat;
+}
+
+std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret,
+                                       Month month) {
+  std::vector<ApprovedDay> days;
+  Rows rows =
+      db.prepare(
+            "SELECT e.number, e.first_name, e.last_name, w.work_date, "
+            "SUM(w.duration_minutes) AS minutes FROM work_entries w "
+            "JOIN timesheets t ON t.id = w.timesheet_id JOIN employees e ON e.id = t.employee_id "
+            "JOIN members m ON m.id = t.member_id WHERE t.state = 'approved' AND m.siret = ? "
+            "AND w.work_date BETWEEN ? AND ? "
+            "GROUP BY e.number, e.first_name, e.last_name, w.work_date "
+            "ORDER BY e.number, w.work_date")
+          .text(1, member_siret)
+          .date(2, month.first_day())
+          .date(3, month.last_day())
+          .query();
+  while (rows.next()) {
+    days.push_back({rows.text("number"), rows.text("first_name") + " " + rows.text("last_name"),
+                    rows.date("work_date"), Hours::from_minutes(rows.integer("minutes"))});
+  }
+  return days;
 }
 
 }  // namespace gepaie::store

@@ -6,17 +6,31 @@
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 #include <mysql_driver.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "gepaie/core/error.h"
 
 namespace gepaie::store {
 namespace {
 
-Error database_error(const sql::SQLException& e, const std::string& context) {
-  std::string message = "database: " + context + ": " + e.what();
+// Removes every occurrence of `secret` from `text`.
+std::string without(std::string text, const std::string& secret) {
+  if (secret.empty()) {
+    return text;
+  }
+  for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at)) {
+    text.replace(at, secret.size(), "***");
+  }
+  return text;
+}
+
+Error database_error(const sql::SQLException& e, const std::string& context,
+                     const std::string& password = {}) {
+  std::string message = "database: " + context + ": " + without(e.what(), password);
   if (e.getErrorCode() != 0) {
-    message +=
-        " (error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " + e.getSQLState() + ")";
+    message += " (error " + std::to_string(e.getErrorCode()) + ", SQLSTATE " +
+               without(e.getSQLState(), password) + ")";
   }
   // A duplicate key means the input collides with existing data.
   const ErrorKind kind = e.getErrorCode() == 1062 ? ErrorKind::Conflict : ErrorKind::Failure;
@@ -30,6 +44,42 @@ auto guarded(const std::string& context, Work work) {
   } catch (const sql::SQLException& e) {
     throw database_error(e, context);
   }
+}
+
+// The Unix account this process runs as: the embedded server's accounts authenticate it by the
+// unix socket's peer credentials.
+std::string unix_user() {
+  if (const passwd* entry = getpwuid(geteuid())) {
+    return entry->pw_name;
+  }
+  throw failure("the Unix user " + std::to_string(geteuid()) + " has no name");
+}
+
+// TLS connection properties (Connector/C++ 1.1 on MariaDB Connector/C). This connector ignores
+// OPT_SSL_MODE; sslEnforce asks for TLS but goes on in clear text when the server has none, and
+// sslVerify requires TLS and checks the certificate's chain and host name together.
+void set_tls(sql::ConnectOptionsMap& options, const config::DatabaseSettings& settings) {
+  switch (settings.ssl_mode) {
+    case config::SslMode::Disabled:
+      return;
+    case config::SslMode::Preferred:
+    case config::SslMode::Required:
+      options["sslEnforce"] = true;
+      return;
+    case config::SslMode::VerifyCa:
+    case config::SslMode::VerifyIdentity:
+      options["sslEnforce"] = true;
+      options["sslVerify"] = true;
+      if (!settings.ssl_ca.empty()) {
+        options["sslCA"] = sql::SQLString(settings.ssl_ca);
+      }
+      return;
+  }
+}
+
+bool tls_required(config::SslMode mode) {
+  return mode == config::SslMode::Required || mode == config::SslMode::VerifyCa ||
+         mode == config::SslMode::VerifyIdentity;
 }
 
 }  // namespace
@@ -138,21 +188,32 @@ std::unique_ptr<Database> Database::connect(const config::DatabaseSettings& sett
   const std::string socket = socket_override.empty() ? settings.socket : socket_override;
   const std::string where =
       socket.empty() ? settings.host + ":" + std::to_string(settings.port) : socket;
+  // No user: the embedded server's account of this Unix user, authenticated by the socket.
+  const std::string user = settings.user.empty() ? unix_user() : settings.user;
   try {
     sql::ConnectOptionsMap options;
     options["hostName"] = sql::SQLString(socket.empty() ? settings.host : "localhost");
     if (socket.empty()) {
       options["port"] = settings.port;
+      set_tls(options, settings);
     } else {
       options["socket"] = sql::SQLString(socket);
     }
-    options["userName"] = sql::SQLString(settings.user.empty() ? "root" : settings.user);
+    options["userName"] = sql::SQLString(user);
     options["password"] = sql::SQLString(settings.password);
     options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
     options["OPT_CONNECT_TIMEOUT"] = 10;
     sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
     std::unique_ptr<sql::Connection> connection(driver->connect(options));
     std::unique_ptr<sql::Statement> statement(connection->createStatement());
+    if (socket.empty() && tls_required(settings.ssl_mode)) {
+      std::unique_ptr<sql::ResultSet> cipher(
+          statement->executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'"));
+      if (!cipher->next() || cipher->getString(2).length() == 0) {
+        throw failure("database: " + where + " does not offer TLS, which ssl_mode " +
+                      config::ssl_mode_name(settings.ssl_mode) + " requires");
+      }
+    }
     // The schema name was checked against [A-Za-z0-9_]; identifiers cannot be bound.
     if (settings.embedded) {
       statement->execute("CREATE DATABASE IF NOT EXISTS `" + settings.schema +
@@ -166,7 +227,9 @@ std::unique_ptr<Database> Database::connect(const config::DatabaseSettings& sett
     statement->execute("SET time_zone = '+00:00'");
     return std::unique_ptr<Database>(new Database(std::move(connection), settings.schema));
   } catch (const sql::SQLException& e) {
-    throw database_error(e, "cannot connect to " + where + " (schema " + settings.schema + ")");
+    throw database_error(
+        e, "cannot connect to " + where + " as " + user + " (schema " + settings.schema + ")",
+        settings.password);
   }
 }
 

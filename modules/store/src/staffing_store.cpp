@@ -51,12 +51,6 @@ const staffing::EmploymentPeriod* period_on(const std::vector<staffing::Employme
   return nullptr;
 }
 
-TimesheetState state_from(const std::string& text) {
-  if (text == "submitted") {
-    return TimesheetState::Submitted;
-  }
-  return text == "approved" ? TimesheetState::Approved : TimesheetState::Draft;
-}
 
 // The id of the (employee, member, month) timesheet, created as a draft when missing.
 int64_t timesheet_id(Database& db, int64_t employee, int64_t member, Month month,
@@ -333,7 +327,7 @@ TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile
     std::string state;
     const int64_t id = timesheet_id(db, employees.at(entry.employee_number),
                                     members.at(entry.member_siret), month, &state);
-    if (state != "draft") {
+    if (state != "draft" && state != "disputed") {
       problems.add(Error(ErrorKind::BadInput,
                          "the timesheet of " + entry.employee_number + " at " + entry.member_siret +
                              " for " + month.str() + " is " + state + ": it can no longer change",
@@ -354,7 +348,7 @@ TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile
     // An absence replaces the employee's scheduled work of that day (draft timesheets only).
     db.prepare(
           "DELETE w FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id"
-          " WHERE t.employee_id = ? AND w.work_date = ? AND t.state = 'draft'")
+          " WHERE t.employee_id = ? AND w.work_date = ? AND t.state IN ('draft', 'disputed')")
         .integer(1, employees.at(absence.employee_number))
         .date(2, absence.day)
         .execute();
@@ -394,7 +388,7 @@ std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month) {
                   .text(1, month.str())
                   .query();
   while (rows.next()) {
-    list.push_back({rows.text("number"), rows.text("siret"), state_from(rows.text("state")),
+    list.push_back({rows.text("number"), rows.text("siret"), staffing::timesheet_state_from(rows.text("state")).value_or(TimesheetState::Draft),
                     Hours::from_minutes(rows.integer("minutes")),
                     static_cast<int>(rows.integer("days")), rows.text("approved_by"),
                     rows.text("approved_at")});
@@ -446,46 +440,163 @@ std::vector<staffing::AbsenceEntry> absence_entries(Database& db, Date from, Dat
 
 namespace {
 
-int change_state(Database& db, Month month, const char* from, const char* to,
-                 const std::optional<std::string>& employee,
-                 const std::optional<std::string>& member, const std::string& approved_by) {
+// Moves the timesheets of `month` matching the filters from one of `from` to `to`, recording
+// `action` by `actor` in each one's history. Returns how many changed; none: NotFound.
+int change_state(Database& db, Month month, std::initializer_list<const char*> from,
+                 const char* to, const TimesheetFilter& filter, const std::string& actor,
+                 const char* action) {
   Transaction transaction(db);
   ensure_month_open(db, month, std::string("changing timesheets to ") + to);
+  std::string states;
+  for (const char* state : from) {
+    states += std::string(states.empty() ? "" : ", ") + "'" + state + "'";
+  }
+  // The matching timesheets, locked, then their events, then the change.
+  Rows rows = db.prepare("SELECT t.id, t.state FROM timesheets t JOIN employees e ON e.id = "
+                         "t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
+                         "AND t.state IN (" +
+                         states +
+                         ") AND (? = '' OR e.number = ?) AND (? = '' OR m.siret = ?) "
+                         "ORDER BY t.id FOR UPDATE")
+                  .text(1, month.str())
+                  .text(2, filter.employee.value_or(""))
+                  .text(3, filter.employee.value_or(""))
+                  .text(4, filter.member.value_or(""))
+                  .text(5, filter.member.value_or(""))
+                  .query();
+  std::vector<std::pair<int64_t, std::string>> sheets;
+  while (rows.next()) {
+    sheets.emplace_back(rows.integer("id"), rows.text("state"));
+  }
+  if (sheets.empty()) {
+    std::string names;
+    for (const char* state : from) {
+      names += std::string(names.empty() ? "" : " or ") + state;
+    }
+    throw Error(ErrorKind::NotFound, "no " + names + " timesheet for " + month.str() +
+                                         (filter.employee ? " of " + *filter.employee : "") +
+                                         (filter.member ? " at " + *filter.member : ""));
+  }
+  const bool approving = std::string(to) == "approved";
   Statement update = db.prepare(
-      std::string("UPDATE timesheets t JOIN employees e ON e.id = t.employee_id"
-                  " JOIN members m ON m.id = t.member_id SET t.state = ?, ") +
-      (std::string(to) == "approved" ? "t.approved_by = ?, t.approved_at = CURRENT_TIMESTAMP"
-                                     : "t.approved_by = ?, t.submitted_at = CURRENT_TIMESTAMP") +
-      " WHERE t.month = ? AND t.state = ? AND (? = '' OR e.number = ?) AND (? = '' OR m.siret = "
-      "?)");
-  const int64_t changed = update.text(1, to)
-                              .optional_text(2, approved_by)
-                              .text(3, month.str())
-                              .text(4, from)
-                              .text(5, employee.value_or(""))
-                              .text(6, employee.value_or(""))
-                              .text(7, member.value_or(""))
-                              .text(8, member.value_or(""))
-                              .execute();
-  if (changed == 0) {
-    throw Error(ErrorKind::NotFound, std::string("no ") + from + " timesheet for " + month.str() +
-                                         (employee ? " of " + *employee : "") +
-                                         (member ? " at " + *member : ""));
+      std::string("UPDATE timesheets SET state = ?, ") +
+      (approving ? "approved_by = ?, approved_at = CURRENT_TIMESTAMP"
+                 : "approved_by = NULL, approved_at = NULL, submitted_at = CURRENT_TIMESTAMP, "
+                   "submitted_by = ?") +
+      " WHERE id = ?");
+  Statement event = db.prepare(
+      "INSERT INTO timesheet_events (timesheet_id, actor, action) VALUES (?, ?, ?)");
+  for (const auto& [id, state] : sheets) {
+    update.text(1, to).text(2, actor).integer(3, id).execute();
+    const bool again = state == "disputed" && std::string(action) == "submitted";
+    event.integer(1, id).text(2, actor).text(3, again ? "resubmitted" : action).execute();
   }
   transaction.commit();
-  return static_cast<int>(changed);
+  return static_cast<int>(sheets.size());
 }
 
 }  // namespace
 
-int submit_timesheets(Database& db, Month month, const std::optional<std::string>& employee,
-                      const std::optional<std::string>& member) {
-  return change_state(db, month, "draft", "submitted", employee, member, "");
+int submit_timesheets(Database& db, Month month, const TimesheetFilter& filter,
+                      const std::string& actor) {
+  return change_state(db, month, {"draft", "disputed"}, "submitted", filter, actor, "submitted");
 }
 
-int approve_timesheets(Database& db, Month month, const std::string& member,
-                       const std::optional<std::string>& employee, const std::string& approved_by) {
-  return change_state(db, month, "submitted", "approved", employee, member, approved_by);
+int approve_timesheets(Database& db, Month month, const TimesheetFilter& filter,
+                       const std::string& actor) {
+  return change_state(db, month, {"submitted"}, "approved", filter, actor, "approved");
+}
+
+void dispute_timesheet(Database& db, const TimesheetDispute& dispute, const std::string& actor) {
+  Transaction transaction(db);
+  ensure_month_open(db, dispute.month, "disputing a timesheet");
+  Rows rows = db.prepare("SELECT t.id, t.state FROM timesheets t JOIN employees e ON e.id = "
+                         "t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
+                         "AND e.number = ? AND m.siret = ? FOR UPDATE")
+                  .text(1, dispute.month.str())
+                  .text(2, dispute.employee_number)
+                  .text(3, dispute.member_siret)
+                  .query();
+  if (!rows.next()) {
+    throw Error(ErrorKind::NotFound, "no timesheet of " + dispute.employee_number + " at " +
+                                         dispute.member_siret + " for " + dispute.month.str());
+  }
+  const int64_t id = rows.integer("id");
+  if (rows.text("state") != "submitted") {
+    throw Error(ErrorKind::Conflict, "the timesheet of " + dispute.employee_number + " at " +
+                                         dispute.member_siret + " for " + dispute.month.str() +
+                                         " is " + rows.text("state") +
+                                         ": only a submitted timesheet can be disputed");
+  }
+  db.prepare(
+        "INSERT INTO timesheet_events (timesheet_id, actor, action, comment) VALUES (?, ?, "
+        "'disputed', ?)")
+      .integer(1, id)
+      .text(2, actor)
+      .text(3, dispute.comment)
+      .execute();
+  const int64_t event = db.last_insert_id();
+  Statement recorded = db.prepare(
+      "SELECT COALESCE(SUM(duration_minutes), 0) AS minutes FROM work_entries WHERE "
+      "timesheet_id = ? AND work_date = ?");
+  Statement insert = db.prepare(
+      "INSERT INTO timesheet_disputed_days (event_id, work_date, recorded_minutes, "
+      "claimed_minutes) VALUES (?, ?, ?, ?)");
+  for (const auto& day : dispute.days) {
+    Rows sum = recorded.integer(1, id).date(2, day.day).query();
+    sum.next();
+    insert.integer(1, event)
+        .date(2, day.day)
+        .integer(3, sum.integer("minutes"))
+        .integer(4, day.claimed.minutes())
+        .execute();
+  }
+  db.prepare("UPDATE timesheets SET state = 'disputed', approved_by = NULL, approved_at = NULL "
+             "WHERE id = ?")
+      .integer(1, id)
+      .execute();
+  transaction.commit();
+}
+
+std::vector<TimesheetEvent> timesheet_history(Database& db, Month month,
+                                              const TimesheetFilter& filter) {
+  std::vector<TimesheetEvent> events;
+  Rows rows = db.prepare(
+                    "SELECT v.id, e.number, m.siret, v.happened_at, v.actor, v.action, v.comment "
+                    "FROM timesheet_events v JOIN timesheets t ON t.id = v.timesheet_id JOIN "
+                    "employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id "
+                    "WHERE t.month = ? AND (? = '' OR e.number = ?) AND (? = '' OR m.siret = ?) "
+                    "ORDER BY e.number, m.siret, v.id")
+                  .text(1, month.str())
+                  .text(2, filter.employee.value_or(""))
+                  .text(3, filter.employee.value_or(""))
+                  .text(4, filter.member.value_or(""))
+                  .text(5, filter.member.value_or(""))
+                  .query();
+  std::map<int64_t, size_t> by_id;
+  while (rows.next()) {
+    by_id[rows.integer("id")] = events.size();
+    events.push_back({rows.text("number"), rows.text("siret"), rows.text("happened_at"),
+                      rows.text("actor"), rows.text("action"), rows.text("comment"), {}});
+  }
+  if (events.empty()) {
+    return events;
+  }
+  Rows days = db.prepare(
+                    "SELECT d.event_id, d.work_date, d.recorded_minutes, d.claimed_minutes FROM "
+                    "timesheet_disputed_days d JOIN timesheet_events v ON v.id = d.event_id JOIN "
+                    "timesheets t ON t.id = v.timesheet_id WHERE t.month = ? ORDER BY "
+                    "d.event_id, d.work_date")
+                  .text(1, month.str())
+                  .query();
+  while (days.next()) {
+    if (auto found = by_id.find(days.integer("event_id")); found != by_id.end()) {
+      events[found->second].days.push_back(
+          {days.date("work_date"), Hours::from_minutes(days.integer("recorded_minutes")),
+           Hours::from_minutes(days.integer("claimed_minutes"))});
+    }
+  }
+  return events;
 }
 
 int apply_proposal(Database& db, const std::vector<staffing::ProposedAllocation>& allocations,

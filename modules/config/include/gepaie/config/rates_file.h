@@ -11,8 +11,8 @@
 //       label: "…"                  # French payslip label
 //       group: sante                #
 //       sante|atmp|retraite|famille|chomage|apec|autres|csg|prevoyance base: gross #
-//       gross|tranche_1|tranche_2|gross_up_to_4_ceilings|
-//                                   # gross_up_to_8_ceilings|csg|employer_welfare
+//       gross|tranche_1|tranche_2|gross_up_to_unemployment_ceiling|
+//                                   # gross_up_to_tranche_2_ceiling|csg|employer_welfare
 //       employee: "0"               # percent
 //       employer: "13.00"           # percent (or employer_rate:
 //       work_accident|mobility|prevoyance_cadre) from: / to:                 # optional, default

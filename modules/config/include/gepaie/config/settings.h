@@ -33,6 +33,17 @@ struct GeIdentity {
   std::string iban;  // for members' payments
 };
 
+// TLS to an external server (`database: { ssl_mode: ... }` or `?ssl_mode=` in the URL). With
+// MySQL Connector/C++ 1.1 on MariaDB Connector/C, verifying the certificate checks its chain and
+// the host name together, so verify_ca is as strict as verify_identity.
+enum class SslMode {
+  Disabled,        // never TLS
+  Preferred,       // TLS when the server offers it (the default without ssl_ca)
+  Required,        // TLS or no connection; the certificate is not checked
+  VerifyCa,        // TLS with a certificate signed by ssl_ca (or the system's authorities)
+  VerifyIdentity,  // as verify_ca, and the certificate names the host (the default with ssl_ca)
+};
+
 // Where the database of record is. Without host or socket, gepaie runs its own embedded
 // MariaDB server under the data directory.
 struct DatabaseSettings {
@@ -43,6 +54,8 @@ struct DatabaseSettings {
   std::string user;
   std::string password;
   std::string schema = "gepaie";
+  SslMode ssl_mode = SslMode::Preferred;  // TCP connections to an external server only
+  std::string ssl_ca;                     // PEM file of the authority that signed the server
 };
 
 // The GE's payroll settings (`payroll:`): the establishment's rates and its policies.
@@ -75,6 +88,9 @@ struct Settings {
   bool extra_hours_third = false;
   PayrollSettings payroll;
   InvoicingSettings invoicing;
+  // Who acts at this shell (`operator: "Marie Dupont"`), recorded on approvals, closes and
+  // credit notes; absent: the Unix user.
+  std::optional<std::string> operator_name;
 };
 
 // Reads environment variables; tests pass their own.
@@ -86,8 +102,17 @@ Environment process_environment();
 // mysql://user@localhost/schema?socket=/path). Throws a located BadInput Error when invalid.
 Settings load_settings(const std::filesystem::path& file, const Environment& env);
 
-// Parses a GEPAIE_DATABASE_URL value; throws BadInput when malformed.
+// Parses a GEPAIE_DATABASE_URL value; throws BadInput when malformed. Its error messages never
+// hold the password. Query options: socket=/path, ssl_mode=..., ssl_ca=/path (joined by &).
 DatabaseSettings parse_database_url(const std::string& url);
+
+// The URL with its password replaced by "***", for messages; a value too malformed to find the
+// password in loses everything after the scheme.
+std::string redact_database_url(const std::string& url);
+
+// "disabled", "preferred", "required", "verify_ca", "verify_identity"; nullopt for anything else.
+std::optional<SslMode> parse_ssl_mode(const std::string& text);
+std::string ssl_mode_name(SslMode mode);
 
 // A schema name gepaie accepts: letters, digits and underscores, at most 64 characters.
 bool valid_schema_name(const std::string& name);

@@ -11,6 +11,10 @@
 //
 // Timesheet entries (gepaie timesheet import FILE.csv|FILE.yaml): CSV with a header line
 //   employee,member_siret,date,start,end,hours,kind
+// separated by commas or, as a French spreadsheet writes it (and gepaie's CSV exports),
+// semicolons with decimal commas ("7,5"); the separator is the one of the header line. A leading
+// byte-order mark and CR LF line ends are accepted. The text must be UTF-8 without control
+// characters (tab allowed).
 // A work row has member_siret and start+end (or hours); an absence row has kind (paid_leave,
 // sickness, unpaid_leave, training, public_holiday) and hours, no member. YAML: a list `entries:`
 // of mappings with the same keys.
@@ -43,7 +47,8 @@ struct TimesheetFile {
 };
 
 // Reads timesheet entries for `month`: a date outside the month, end before start, a duration
-// above 24 h, overlapping work of one employee on a day, a malformed line: BadInput.
+// above 24 h, overlapping work of one employee on a day, a malformed line, bytes that are not
+// UTF-8 or a control character: BadInput.
 TimesheetFile read_timesheet_file(const std::filesystem::path& file, Month month);
 TimesheetFile read_timesheet_csv(const std::string& text, const std::string& name, Month month);
 
@@ -54,5 +59,9 @@ std::string format_time_of_day(staffing::Minute minute);
 // One CSV line's fields: double quotes protect separators and escape themselves (""), carriage
 // returns are dropped and fields trimmed of surrounding spaces.
 std::vector<std::string> split_csv_line(const std::string& line, char separator = ',');
+
+// The separator of a CSV header line: ';' when it holds more semicolons than commas (outside
+// quotes), else ','.
+char detect_csv_separator(std::string_view header);
 
 }  // namespace gepaie::config

@@ -64,8 +64,12 @@ class YamlMap {
   std::vector<std::string> taken_;
 };
 
-// Parses a whole file; a syntax error or a missing file is a located BadInput error.
+// Parses a whole file; a syntax error, a missing file, bytes that are not UTF-8 or a control
+// character (tab and line ends allowed) is a located BadInput error.
 YamlValue load_yaml_file(const std::filesystem::path& file);
 YamlValue load_yaml_text(const std::string& text, const std::string& name);
+
+// A whole file's bytes, unchecked; "cannot read the file" BadInput when it cannot be opened.
+std::string read_text_file(const std::filesystem::path& file);
 
 }  // namespace gepaie::config

@@ -65,6 +65,31 @@ class Month {
   int month_ = 1;
 };
 
+// An ISO 8601 week, Monday to Sunday, belonging to the year of its Thursday: "2026-W48".
+// Years 1 to 9999; the default value is 1970-W01.
+class Week {
+ public:
+  constexpr Week() = default;
+  static std::optional<Week> from_yw(int year, int week);  // nullopt if the year has no such week
+  // Strictly "YYYY-Www" (2026-W48); throws Error BadInput "not a week (YYYY-Www): ..." or "no
+  // week 53 in YYYY".
+  static Week parse(std::string_view text);
+  static Week of(Date day);  // the week holding `day`
+
+  int year() const { return year_; }
+  int number() const { return number_; }
+  Date monday() const;
+  Date sunday() const;
+  std::string str() const;  // "2026-W48", as Date::iso_week()
+
+  auto operator<=>(const Week&) const = default;
+
+ private:
+  constexpr Week(int year, int number) : year_(year), number_(number) {}
+  int year_ = 1970;
+  int number_ = 1;
+};
+
 std::ostream& operator<<(std::ostream& out, Date date);    // str()
 std::ostream& operator<<(std::ostream& out, Month month);  // str()
 

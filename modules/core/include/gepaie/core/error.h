@@ -6,7 +6,8 @@
 namespace gepaie {
 
 // What went wrong, as far as the caller needs to know to react (exit status, HTTP-like code).
-enum class ErrorKind { BadInput, NotFound, Conflict, Failure };
+// Forbidden: the actor may not do this (a role the use case does not allow).
+enum class ErrorKind { BadInput, NotFound, Conflict, Failure, Forbidden };
 
 // Where a bad value was read. Line and column are 1-based; 0 means unknown.
 struct SourceLocation {

@@ -14,7 +14,8 @@ namespace gepaie {
 
 // An amount of euros as an integer count of cents (never a double). Only the operations that
 // make sense exist: money ± money, money × integer, money × rate with an explicit rounding rule.
-// Every int64 overflow throws Error(ErrorKind::Failure, "amount overflow ...").
+// Every result beyond int64 cents throws Error(ErrorKind::Failure, "amount overflow: ...") naming
+// the operation, instead of wrapping.
 class Money {
  public:
   constexpr Money() = default;
@@ -43,6 +44,11 @@ class Money {
   Money times(Rate rate) const;
   // Money × num / den with the same rounding. den must be > 0, else Error Failure.
   Money mul_div(int64_t num, int64_t den) const;
+  // Money × (num1 × num2) / (den1 × den2), the same rounding once, without an int64 step for
+  // the products (e.g. base × minutes × (1 + majoration) / (monthly minutes × 10^6)). den1 and
+  // den2 must be > 0, else Error Failure; Error Failure too when the exact result does not fit
+  // (or, beyond any real figure, when amount × num1 × num2 exceeds 2^127).
+  Money mul_div(int64_t num1, int64_t num2, int64_t den1, int64_t den2) const;
   // Shares proportional to `weights` that always add up exactly to *this: each share is rounded
   // down, then the leftover cents go one each to the largest remainders (ties: lower index first).
   // A negative amount splits as the negation of the split of its magnitude. Weights must be >= 0

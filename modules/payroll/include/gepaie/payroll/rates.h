@@ -32,12 +32,13 @@ enum class Group {
 
 // What a contribution's rate applies to.
 enum class BaseKind {
-  Gross,                // total gross pay
-  Tranche1,             // gross up to the (prorated) ceiling
-  Tranche1FullCeiling,  // gross up to the monthly ceiling, never prorated for part-time
-  Tranche2,             // gross between 1 and 8 ceilings
-  GrossUpTo4,           // gross up to 4 ceilings (chômage, AGS, APEC)
-  GrossUpTo8,           // gross up to 8 ceilings (CET)
+  Gross,                         // total gross pay
+  Tranche1,                      // gross up to the (prorated) ceiling
+  Tranche1FullCeiling,           // gross up to the monthly ceiling, never prorated for part-time
+  Tranche2,                      // gross between 1 and tranche_2_ceiling_multiple ceilings
+  GrossUpToUnemploymentCeiling,  // gross up to unemployment_ceiling_multiple ceilings (chômage,
+                                 // AGS, APEC)
+  GrossUpToTranche2Ceiling,      // gross up to tranche_2_ceiling_multiple ceilings (CET)
   Csg,                // CSG/CRDS base: abated gross up to 4 PASS, the rest, employer welfare shares
   CsgTaxable,         // the CSG base less the abated tax-exempt overtime pay
   CsgExemptOvertime,  // the abated tax-exempt overtime pay (CSG on it is not deductible)
@@ -97,15 +98,21 @@ struct ContributionRule {
 
 // How the employer's general reduction on low wages is computed.
 enum class GeneralReductionMethod {
-  Fillon,  // réduction générale (to 2025): C = T / 0.6 × (1.6 × SMIC / pay − 1)
-  Rgdu,  // réduction générale dégressive unique (2026): C = Tmin + Tdelta × (½(3 SMIC/pay − 1))^P
+  // Réduction générale (to 2025): C = T / (M − 1) × (M × SMIC / pay − 1), M = 1.6.
+  Fillon,
+  // Réduction générale dégressive unique (2026): C = Tmin + Tdelta × ((M SMIC/pay − 1)/(M − 1))^P,
+  // M = 3.
+  Rgdu,
 };
 
 // Every constant the engine needs, as in force on one day.
 struct Constants {
   Money smic_hourly;
-  Money pmss;  // plafond mensuel de la sécurité sociale
-  Money pass;  // plafond annuel
+  Money pmss;                      // plafond mensuel de la sécurité sociale
+  Money pass;                      // plafond annuel
+  int ceiling_proration_days = 0;  // entry or exit in the month: ceiling × days / 30 (R242-2)
+  int unemployment_ceiling_multiple = 0;  // chômage, AGS, APEC: gross up to 4 ceilings
+  int tranche_2_ceiling_multiple = 0;     // AGIRC-ARRCO tranche 2 and CET: up to 8 ceilings
   Hours legal_weekly_hours;
   Rate csg_base_share;                   // 98.25 %
   int csg_abatement_pass_limit = 0;      // the abatement applies up to 4 PASS
@@ -117,15 +124,18 @@ struct Constants {
   Rate extra_first_band_share;           // the +10 % band: a tenth of contractual hours
   Rate overtime_employee_reduction_cap;  // 11.31 %
   Money overtime_tax_exemption_cap;      // 7 500 € a year, net taxable
-  Money overtime_deduction_under_20;     // employer flat deduction per overtime hour
-  Money overtime_deduction_from_20;
-  Rate prevoyance_cadre_min_rate;  // 1.50 % of T1
+  Money overtime_deduction_under_20;     // employer flat deduction per overtime hour ...
+  Money overtime_deduction_from_20;      // ... and from this headcount on:
+  int overtime_deduction_headcount = 0;  // 20 (L241-18)
+  Rate prevoyance_cadre_min_rate;        // 1.50 % of T1
   GeneralReductionMethod reduction_method = GeneralReductionMethod::Rgdu;
-  Rate reduction_t_under_50;  // Fillon T, or RGDU Tdelta
-  Rate reduction_t_from_50;
-  Rate reduction_t_min;          // RGDU only
-  Rate reduction_power;          // RGDU only (1.75)
-  Rate reduction_smic_multiple;  // 1.6 (Fillon) or 3 (RGDU)
+  Rate reduction_t_under_50;               // Fillon T, or RGDU Tdelta, ...
+  Rate reduction_t_from_50;                // ... and from this headcount on:
+  int reduction_large_headcount = 0;       // 50 (D241-7: the FNAL rate of 50 staff or more)
+  int reduction_coefficient_decimals = 0;  // the coefficient is rounded to 4 decimals (D241-7)
+  Rate reduction_t_min;                    // RGDU only
+  Rate reduction_power;                    // RGDU only (1.75)
+  Rate reduction_smic_multiple;            // 1.6 (Fillon) or 3 (RGDU)
   // Working time (Code du travail), for the staffing checks.
   Hours daily_max_hours;            // L3121-18
   Hours daily_rest_hours;           // L3131-1

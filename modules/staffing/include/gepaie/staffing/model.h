@@ -72,9 +72,12 @@ struct AbsenceEntry {
   bool operator==(const AbsenceEntry&) const = default;
 };
 
-// A month's timesheet of one employee at one member: draft → submitted → approved (by the member).
-enum class TimesheetState { Draft, Submitted, Approved };
-const char* to_string(TimesheetState state);
+// A month's timesheet of one employee at one member: draft → submitted → approved (by the
+// member). The member may instead dispute a submitted timesheet (days, corrected hours, a
+// comment): the GE corrects it and submits it again (disputed → submitted).
+enum class TimesheetState { Draft, Submitted, Approved, Disputed };
+const char* to_string(TimesheetState state);  // draft, submitted, approved, disputed
+std::optional<TimesheetState> timesheet_state_from(std::string_view text);
 
 // What the checks and the solver need to know of an employee's contract on a day.
 struct EmploymentPeriod {

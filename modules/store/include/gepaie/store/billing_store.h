@@ -56,6 +56,7 @@ struct StoredInvoice {
   std::string vat_mention;
   std::string credited_number;  // credit note: the invoice it cancels
   std::string reason;
+  std::string issued_by;  // the actor, as recorded
   std::vector<StoredInvoiceLine> lines;
 };
 
@@ -70,14 +71,16 @@ void prepare_series(Database& db, const std::string& prefix, int year);
 // Inside the caller's transaction.
 std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
                                         const config::Settings& settings,
-                                        const billing::VatSettings& vat, Date issue_date);
+                                        const billing::VatSettings& vat, Date issue_date,
+                                        const std::string& issued_by);
 
 // A credit note cancelling the invoice `number` in full, or only the lines at `positions`
 // (1-based, as `invoice show` prints them). Its own transaction. An invoice already fully
 // credited, a line already credited, a credit note: Conflict; unknown number: NotFound.
 StoredInvoice credit_invoice(Database& db, const std::string& number,
                              const std::vector<int>& positions, const std::string& reason,
-                             const config::Settings& settings, Date issue_date);
+                             const config::Settings& settings, Date issue_date,
+                             const std::string& issued_by);
 
 std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month>& month,
                                          const std::optional<std::string>& member);
@@ -100,6 +103,16 @@ std::vector<InvoiceAdjustment> list_invoice_adjustments(Database& db, Month mont
 // Coefficient members over a calendar year: billed (invoices net of credit notes) vs real cost
 // shares of the closed months.
 std::vector<billing::Regularisation> year_regularisation(Database& db, int year);
+
+// Approved hours at `member_siret` per employee and day of `month`: work entries of approved
+// timesheets, as the split counts them; by employee number and day.
+struct ApprovedDay {
+  std::string employee_number;
+  std::string employee_name;
+  Date day;
+  Hours hours;
+};
+std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month);
 
 // VAT regime of the GE with its rate on `day` (from the rates) and the exempt mention.
 billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,

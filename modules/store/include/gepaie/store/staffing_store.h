@@ -64,12 +64,49 @@ std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month);
 std::vector<staffing::WorkEntry> work_entries(Database& db, Date from, Date to);
 std::vector<staffing::AbsenceEntry> absence_entries(Database& db, Date from, Date to);
 
-// draft → submitted, or submitted → approved (with who). Filters are optional. Returns how many
-// timesheets changed; none in the expected state: NotFound.
-int submit_timesheets(Database& db, Month month, const std::optional<std::string>& employee,
-                      const std::optional<std::string>& member);
-int approve_timesheets(Database& db, Month month, const std::string& member,
-                       const std::optional<std::string>& employee, const std::string& approved_by);
+// Which timesheets of a month: all, or one employee's, or one member's, or both.
+struct TimesheetFilter {
+  std::optional<std::string> employee;
+  std::optional<std::string> member;
+};
+
+// draft or disputed → submitted (a disputed one is "resubmitted" in its history), and
+// submitted → approved, recorded with `actor` in each timesheet's history. Returns how many
+// timesheets changed; none in the expected state: NotFound. Closed month: Conflict.
+int submit_timesheets(Database& db, Month month, const TimesheetFilter& filter,
+                      const std::string& actor);
+int approve_timesheets(Database& db, Month month, const TimesheetFilter& filter,
+                       const std::string& actor);
+
+// A member contests a submitted timesheet: the days, the hours it claims for each, and why.
+struct DisputedDay {
+  Date day;
+  Hours recorded;  // what the timesheet said (filled in by the store)
+  Hours claimed;   // what the member says
+};
+struct TimesheetDispute {
+  Month month;
+  std::string employee_number;
+  std::string member_siret;
+  std::string comment;
+  std::vector<DisputedDay> days;
+};
+// submitted → disputed, with the days and the comment in the history. Unknown timesheet:
+// NotFound; not submitted: Conflict.
+void dispute_timesheet(Database& db, const TimesheetDispute& dispute, const std::string& actor);
+
+// What happened to the month's timesheets, oldest first per timesheet.
+struct TimesheetEvent {
+  std::string employee_number;
+  std::string member_siret;
+  std::string at;  // "YYYY-MM-DD HH:MM:SS", the server's time
+  std::string actor;
+  std::string action;  // submitted, approved, disputed, resubmitted
+  std::string comment;
+  std::vector<DisputedDay> days;  // disputed: the contested days
+};
+std::vector<TimesheetEvent> timesheet_history(Database& db, Month month,
+                                              const TimesheetFilter& filter);
 
 // Writes a proposal: its new slots (valid from `from` to `to`, linked to their demand) and the
 // removal of the existing slots it drops, in one transaction. Returns the slots written.

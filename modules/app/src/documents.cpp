@@ -1,20 +1,25 @@
-// What the printed documents show, gathered from the database.
-#include "gepaie/print/documents.h"
+#include "gepaie/app/documents.h"
 
 #include <map>
-#include <string>
 #include <utility>
 
 #include "gepaie/core/error.h"
 #include "gepaie/store/registry_store.h"
 
-namespace gepaie::print {
+namespace gepaie::app {
 
-// ---- payslips
-
-std::vector<PayslipDocument> load_payslip_documents(store::Database& db,
-                                                    const config::Settings& settings, Month month,
-                                                    const std::optional<std::string>& employee) {
+std::vector<print::PayslipDocument> payslip_documents(Workspace& workspace, const Actor& actor,
+                                                      Month month,
+                                                      std::optional<std::string> employee) {
+  if (actor.kind == Actor::Kind::Employee) {
+    if (employee && *employee != actor.employee_number) {
+      throw Error(ErrorKind::NotFound, "no payslip for " + *employee + " in " + month.str());
+    }
+    employee = actor.employee_number;
+  } else {
+    require_ge(actor, "read payslips");
+  }
+  store::Database& db = workspace.db();
   std::vector<store::StoredPayslip> payslips =
       store::load_payslips(db, month, employee, /*with_lines=*/true);
   if (payslips.empty()) {
@@ -36,8 +41,8 @@ std::vector<PayslipDocument> load_payslip_documents(store::Database& db,
     std::string reference = c.reference;
     contracts.emplace(std::move(reference), std::move(c));
   }
-
-  std::vector<PayslipDocument> documents;
+  const config::Settings& settings = workspace.settings();
+  std::vector<print::PayslipDocument> documents;
   documents.reserve(payslips.size());
   for (store::StoredPayslip& payslip : payslips) {
     auto e = employees.find(payslip.employee_number);
@@ -47,7 +52,7 @@ std::vector<PayslipDocument> load_payslip_documents(store::Database& db,
                                           " without its employee or contract " +
                                           payslip.contract_reference);
     }
-    PayslipDocument document;
+    print::PayslipDocument document;
     document.ge = settings.ge;
     document.employee = e->second;
     document.contract = c->second;
@@ -58,47 +63,18 @@ std::vector<PayslipDocument> load_payslip_documents(store::Database& db,
   return documents;
 }
 
-}  // namespace gepaie::print
-
-// ---- invoices
-// load_invoice_documents: written by the invoice side, appended below this line in its own
-// `namespace gepaie::print { ... }` block.
-
-namespace gepaie::print {
-
-namespace {
-
-// Approved hours at `member_siret` per employee and day of `month`: work entries of approved
-// timesheets, as the split counts them (store approved_hours).
-std::vector<AnnexDay> approved_days(store::Database& db, const std::string& member_siret,
-                                    Month month) {
-  std::vector<AnnexDay> days;
-  store::Rows rows =
-      db.prepare(
-            "SELECT e.number, e.first_name, e.last_name, w.work_date, "
-            "SUM(w.duration_minutes) AS minutes FROM work_entries w "
-            "JOIN timesheets t ON t.id = w.timesheet_id JOIN employees e ON e.id = t.employee_id "
-            "JOIN members m ON m.id = t.member_id WHERE t.state = 'approved' AND m.siret = ? "
-            "AND w.work_date BETWEEN ? AND ? "
-            "GROUP BY e.number, e.first_name, e.last_name, w.work_date "
-            "ORDER BY e.number, w.work_date")
-          .text(1, member_siret)
-          .date(2, month.first_day())
-          .date(3, month.last_day())
-          .query();
-  while (rows.next()) {
-    days.push_back({rows.text("number"), rows.text("first_name") + " " + rows.text("last_name"),
-                    rows.date("work_date"), Hours::from_minutes(rows.integer("minutes"))});
+std::vector<print::InvoiceDocument> invoice_documents(Workspace& workspace, const Actor& actor,
+                                                      Month month,
+                                                      std::optional<std::string> member) {
+  if (actor.kind == Actor::Kind::Member) {
+    if (member) {
+      require_member(actor, *member, "read its invoices");
+    }
+    member = actor.member_siret;
+  } else {
+    require_ge(actor, "read invoices");
   }
-  return days;
-}
-
-}  // namespace
-
-std::vector<InvoiceDocument> load_invoice_documents(store::Database& db,
-                                                    const config::Settings& settings,
-                                                    const payroll::RateBook& rates, Month month,
-                                                    const std::optional<std::string>& member) {
+  store::Database& db = workspace.db();
   std::vector<store::StoredInvoice> stored = store::list_invoices(db, month, member);
   if (stored.empty()) {
     throw Error(ErrorKind::NotFound,
@@ -111,8 +87,10 @@ std::vector<InvoiceDocument> load_invoice_documents(store::Database& db,
     std::string siret = m.siret;
     members.emplace(std::move(siret), std::move(m));
   }
+  const config::Settings& settings = workspace.settings();
+  const payroll::RateBook& rates = workspace.rates();
   // Invoices first, then credit notes: each series comes out of the store in number order.
-  std::vector<InvoiceDocument> documents;
+  std::vector<print::InvoiceDocument> documents;
   documents.reserve(stored.size());
   for (const bool credit : {false, true}) {
     for (store::StoredInvoice& invoice : stored) {
@@ -130,13 +108,13 @@ std::vector<InvoiceDocument> load_invoice_documents(store::Database& db,
                                              " (the late-payment recovery fee of " +
                                              invoice.number + ")");
       }
-      InvoiceDocument document;
+      print::InvoiceDocument document;
       document.ge = settings.ge;
       document.invoicing = settings.invoicing;
       document.member = found->second;
       // A credit note refers to its invoice, which carries the hours; it has no annex.
       if (!invoice.credit) {
-        document.annex = approved_days(db, invoice.member_siret, invoice.month);
+        document.annex = store::approved_days(db, invoice.member_siret, invoice.month);
       }
       document.recovery_fee = set->constants.late_payment_recovery_fee;
       document.invoice = std::move(invoice);
@@ -146,4 +124,10 @@ std::vector<InvoiceDocument> load_invoice_documents(store::Database& db,
   return documents;
 }
 
-}  // namespace gepaie::print
+print::PayrollSummary payroll_summary(Workspace& workspace, const Actor& actor, Month month) {
+  require_ge(actor, "read the payroll journal");
+  // MERGE-SUMMARY: the gathering moves here from print once the print module's split lands.
+  return print::load_summary(workspace.db(), workspace.settings(), month);
+}
+
+}  // namespace gepaie::app

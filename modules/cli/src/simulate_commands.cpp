@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "context.h"
+#include "gepaie/app/payroll.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/simulation_file.h"
 #include "json_writer.h"
@@ -136,9 +137,7 @@ int simulate(Context& context, const Arguments& args) {
                                                : context.settings().rates_dir;
   const payroll::RateBook book = config::load_rate_book(rates_path);
   const config::Simulation simulation = config::read_simulation_file(args.positional.front(), book);
-  const payroll::RateSet* rates = book.at(simulation.period.first_day());
-  const payroll::Payslip slip = payroll::compute_payslip(
-      *rates, simulation.period, simulation.employer, simulation.terms, simulation.elements);
+  const payroll::Payslip slip = app::simulate(book, simulation);
   if (args.flag("json")) {
     print_json(context.out(), slip);
   } else {
@@ -149,7 +148,7 @@ int simulate(Context& context, const Arguments& args) {
 
 }  // namespace
 
-std::vector<Command> payroll_commands() {
+std::vector<Command> simulate_commands() {
   Command simulate_command{
       "simulate",
       "Compute one payslip from a YAML description, without the database",

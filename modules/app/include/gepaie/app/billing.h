@@ -1,0 +1,54 @@
+// Use cases of billing: the cost split, the year-end regularisation, invoices and credit notes,
+// regularisation lines, expenses.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gepaie/app/workspace.h"
+#include "gepaie/store/billing_store.h"
+#include "gepaie/store/payroll_store.h"
+
+namespace gepaie::app {
+
+struct SplitView {
+  store::MonthSplit split;
+  std::map<std::string, std::string> member_names;  // by SIRET
+};
+// The month's split: stored when the month is closed, else computed from the draft pay run (the
+// GE only).
+SplitView month_split(Workspace& workspace, const Actor& actor, Month month);
+
+struct RegularisationView {
+  std::vector<billing::Regularisation> rows;
+  std::map<std::string, std::string> member_names;
+};
+RegularisationView year_regularisation(Workspace& workspace, const Actor& actor, int year);
+
+// Invoices and credit notes: the GE sees all, a member user its firm's.
+std::vector<store::StoredInvoice> list_invoices(Workspace& workspace, const Actor& actor,
+                                                const std::optional<Month>& month,
+                                                std::optional<std::string> member);
+store::StoredInvoice invoice(Workspace& workspace, const Actor& actor, const std::string& number);
+
+struct CreditRequest {
+  std::string number;          // the invoice to cancel
+  std::vector<int> positions;  // only these lines (1-based); empty: the whole invoice
+  std::string reason;          // required
+  std::optional<Date> issue_date;  // default today
+};
+// Issues a credit note (the GE only), recorded with the actor.
+store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
+                                    const CreditRequest& request);
+
+void add_invoice_adjustment(Workspace& workspace, const Actor& actor,
+                            const store::InvoiceAdjustment& adjustment);
+std::vector<store::InvoiceAdjustment> invoice_adjustments(Workspace& workspace, const Actor& actor,
+                                                          Month month);
+
+void add_expense(Workspace& workspace, const Actor& actor, const store::Expense& expense);
+std::vector<store::Expense> list_expenses(Workspace& workspace, const Actor& actor, Month month);
+
+}  // namespace gepaie::app

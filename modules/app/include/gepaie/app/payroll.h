@@ -1,0 +1,33 @@
+// Use cases of the pay run: simulate one payslip, run the month's payslips, read them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gepaie/app/workspace.h"
+#include "gepaie/config/simulation_file.h"
+#include "gepaie/payroll/engine.h"
+#include "gepaie/store/payroll_store.h"
+
+namespace gepaie::app {
+
+// One payslip from a simulation file, no database: the rates of its period from `rates`.
+payroll::Payslip simulate(const payroll::RateBook& rates, const config::Simulation& simulation);
+
+// Computes and stores the month's payslips as a draft, replacing the previous run (the GE only).
+store::PayRunReport run_payroll(Workspace& workspace, const Actor& actor, Month month);
+
+struct MonthPayslips {
+  bool closed = false;
+  std::vector<store::StoredPayslip> payslips;  // with their lines when one employee is asked for
+};
+// The month's payslips (one employee's, line by line, with `employee`); the GE sees every
+// payslip, an employee only their own. None: NotFound.
+MonthPayslips payslips(Workspace& workspace, const Actor& actor, Month month,
+                       std::optional<std::string> employee);
+
+// Whether the month is closed (its payslips final) or still open (a draft pay run at most).
+bool month_closed(Workspace& workspace, Month month);
+
+}  // namespace gepaie::app

@@ -1,0 +1,24 @@
+// Use cases of the registry: import members, employees and contracts; list them.
+#pragma once
+
+#include <vector>
+
+#include "gepaie/app/workspace.h"
+#include "gepaie/config/import_file.h"
+#include "gepaie/registry/records.h"
+#include "gepaie/store/registry_store.h"
+
+namespace gepaie::app {
+
+// Upserts every record of a checked import file in one transaction (the GE only). Any problem: a
+// BadInput naming file, line, column and field, and nothing written.
+store::ImportReport import_records(Workspace& workspace, const Actor& actor,
+                                   const config::ImportFile& file);
+
+// The registry as the actor may see it: the GE sees everything; a member user its own firm; an
+// employee themself and their own contracts.
+std::vector<registry::Member> list_members(Workspace& workspace, const Actor& actor);
+std::vector<registry::Employee> list_employees(Workspace& workspace, const Actor& actor);
+std::vector<registry::Contract> list_contracts(Workspace& workspace, const Actor& actor);
+
+}  // namespace gepaie::app

@@ -1,0 +1,91 @@
+#include "gepaie/app/billing.h"
+
+#include "gepaie/core/error.h"
+#include "gepaie/store/registry_store.h"
+
+namespace gepaie::app {
+namespace {
+
+std::map<std::string, std::string> member_names(store::Database& db) {
+  std::map<std::string, std::string> names;
+  for (const auto& member : store::list_members(db)) {
+    names[member.siret] = member.legal_name;
+  }
+  return names;
+}
+
+}  // namespace
+
+SplitView month_split(Workspace& workspace, const Actor& actor, Month month) {
+  require_ge(actor, "read the cost split");
+  store::Database& db = workspace.db();
+  return {store::month_split(db, month, workspace.settings().payroll.split_reference_months),
+          member_names(db)};
+}
+
+RegularisationView year_regularisation(Workspace& workspace, const Actor& actor, int year) {
+  require_ge(actor, "read the year-end regularisation");
+  if (year < 1900 || year > 9999) {
+    throw bad_input("--year expects a year, e.g. 2026");
+  }
+  store::Database& db = workspace.db();
+  return {store::year_regularisation(db, year), member_names(db)};
+}
+
+std::vector<store::StoredInvoice> list_invoices(Workspace& workspace, const Actor& actor,
+                                                const std::optional<Month>& month,
+                                                std::optional<std::string> member) {
+  if (actor.kind == Actor::Kind::Member) {
+    if (member) {
+      require_member(actor, *member, "list its invoices");
+    }
+    member = actor.member_siret;
+  } else {
+    require_ge(actor, "list the invoices");
+  }
+  return store::list_invoices(workspace.db(), month, member);
+}
+
+store::StoredInvoice invoice(Workspace& workspace, const Actor& actor, const std::string& number) {
+  store::StoredInvoice found = store::load_invoice(workspace.db(), number);
+  if (!actor.is_ge() &&
+      (actor.kind != Actor::Kind::Member || actor.member_siret != found.member_siret)) {
+    throw Error(ErrorKind::NotFound, "no invoice " + number);
+  }
+  return found;
+}
+
+store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
+                                    const CreditRequest& request) {
+  require_ge(actor, "issue a credit note");
+  if (request.reason.empty()) {
+    throw bad_input("--reason \"...\" is required: a credit note says why");
+  }
+  return store::credit_invoice(workspace.db(), request.number, request.positions, request.reason,
+                               workspace.settings(),
+                               request.issue_date.value_or(workspace.today()), actor.recorded());
+}
+
+void add_invoice_adjustment(Workspace& workspace, const Actor& actor,
+                            const store::InvoiceAdjustment& adjustment) {
+  require_ge(actor, "add a regularisation line");
+  store::add_invoice_adjustment(workspace.db(), adjustment);
+}
+
+std::vector<store::InvoiceAdjustment> invoice_adjustments(Workspace& workspace, const Actor& actor,
+                                                          Month month) {
+  require_ge(actor, "list the regularisation lines");
+  return store::list_invoice_adjustments(workspace.db(), month);
+}
+
+void add_expense(Workspace& workspace, const Actor& actor, const store::Expense& expense) {
+  require_ge(actor, "record an expense");
+  store::add_expense(workspace.db(), expense);
+}
+
+std::vector<store::Expense> list_expenses(Workspace& workspace, const Actor& actor, Month month) {
+  require_ge(actor, "list the expenses");
+  return store::list_expenses(workspace.db(), month);
+}
+
+}  // namespace gepaie::app
