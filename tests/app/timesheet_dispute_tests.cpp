@@ -2,7 +2,7 @@
 // (days, the hours it claims, a required comment), the GE corrects it and submits it again, the
 // member approves; every step is kept with its actor, and each actor only reaches its own.
 #define BOOST_TEST_MODULE timesheet_dispute_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
 

@@ -25,7 +25,9 @@ namespace {
 
 std::string numbered(const char* prefix, int number, int width) {
   std::string digits = std::to_string(number);
-  return prefix + std::string(static_cast<size_t>(width) - digits.size(), '0') + digits;
+  std::string text = prefix;
+  text.append(static_cast<size_t>(width) - digits.size(), '0');
+  return text + digits;
 }
 
 }  // namespace

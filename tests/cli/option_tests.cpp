@@ -2,7 +2,7 @@
 // value is a bad input (exit status 2) that names the option, never a crash, a raw library
 // message or a failure (exit status 1).
 #define BOOST_TEST_MODULE option_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <string>
 #include <vector>

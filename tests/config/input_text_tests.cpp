@@ -1,7 +1,7 @@
 // Every kind of input file is checked as UTF-8 without control characters when it is read, and
 // the timesheet CSV reader takes what a French spreadsheet (and gepaie's CSV export) writes.
 #define BOOST_TEST_MODULE input_text_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
 

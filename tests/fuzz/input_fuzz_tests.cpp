@@ -8,7 +8,7 @@
 // override the defaults; a failing case is saved under fuzz-failures/ in the working directory
 // with the command that reproduces it.
 #define BOOST_TEST_MODULE input_fuzz_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <chrono>
 #include <cstdlib>

@@ -4,7 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <fstream>
 #include <map>

@@ -1,5 +1,5 @@
 #define BOOST_TEST_MODULE pay_run_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 #include <map>
 #include <string>
 

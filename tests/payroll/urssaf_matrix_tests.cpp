@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <fstream>
 #include <map>

@@ -4,7 +4,7 @@
 // MalformedFont or in a readable font, never in a crash or a read out of bounds (the CI runs
 // this suite under AddressSanitizer).
 #define BOOST_TEST_MODULE font_subset_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <hb.h>
 

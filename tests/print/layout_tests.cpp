@@ -3,7 +3,7 @@
 // malformed layouts are refused with file:line:column, a long payslip flows onto a second page
 // with its header repeated, and the embedded font keeps accents, other scripts and €.
 #define BOOST_TEST_MODULE layout_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <stdlib.h>
 #include <unistd.h>

@@ -2,7 +2,7 @@
 // parents too), a folder the user already had keeps its mode and is reported when others may
 // enter it, and files are written 0600 whole or not at all, whatever the umask.
 #define BOOST_TEST_MODULE output_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <stdlib.h>
 #include <sys/stat.h>

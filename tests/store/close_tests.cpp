@@ -7,7 +7,7 @@
 // start it, kill it with SIGKILL and see how it ended (waitpid: WIFSIGNALED). Poco's
 // ProcessHandle::wait would do too: it returns 256 + the signal (265 for SIGKILL).
 #define BOOST_TEST_MODULE close_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -162,7 +162,12 @@ class Gepaie {
         (fs::temp_directory_path() / (schema_ + "-" + std::to_string(counter++))).string();
     const std::string out = stem + ".out";
     const std::string err = stem + ".err";
-    args.insert(args.begin(), {GEPAIE_BINARY, "--config", config_.string()});
+    // Killing at a stage needs the program's test twin, the only one with kill points.
+    const bool kill = std::any_of(env.begin(), env.end(), [](const std::string& entry) {
+      return entry.rfind("GEPAIE_KILL_AT=", 0) == 0;
+    });
+    args.insert(args.begin(),
+                {kill ? GEPAIE_CRASH_BINARY : GEPAIE_BINARY, "--config", config_.string()});
     std::vector<std::string> environment;
     for (char** entry = environ; *entry != nullptr; ++entry) {
       const std::string text = *entry;

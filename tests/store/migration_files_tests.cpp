@@ -1,5 +1,5 @@
 #define BOOST_TEST_MODULE migration_files_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "gepaie/core/error.h"
 #include "gepaie/store/migrations.h"

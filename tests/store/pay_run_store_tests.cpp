@@ -2,7 +2,7 @@
 // replaced completely, cumulatives and leave balances carry from one month to the next, the
 // split adds up to the payslips, a closed month refuses changes.
 #define BOOST_TEST_MODULE pay_run_store_tests
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <map>
 

@@ -37,8 +37,8 @@ int schedule_show(Context& context, const Arguments& args) {
   if (auto week = week_option(args, "week")) {
     monday = week->monday();
   }
-  const auto allocations =
-      app::schedule(context, context.actor(), {args.option("employee"), args.option("member"), monday});
+  const auto allocations = app::schedule(context, context.actor(),
+                                         {args.option("employee"), args.option("member"), monday});
   if (args.flag("json")) {
     Array::Ptr list = new Array;
     for (const auto& a : allocations) {
@@ -66,9 +66,9 @@ int schedule_show(Context& context, const Arguments& args) {
                {"Until"}});
   std::map<std::string, Hours> weekly;
   for (const auto& a : allocations) {
-    table.add({a.employee_number, a.member_siret, weekday_short(a.weekday), format_time_of_day(a.start),
-               format_time_of_day(a.end), a.duration().str(), a.from.french(),
-               a.to ? a.to->french() : ""});
+    table.add({a.employee_number, a.member_siret, weekday_short(a.weekday),
+               format_time_of_day(a.start), format_time_of_day(a.end), a.duration().str(),
+               a.from.french(), a.to ? a.to->french() : ""});
     weekly[a.employee_number] += a.duration();
   }
   table.print(context.out());
@@ -108,7 +108,10 @@ int demand_list(Context& context, const Arguments& args) {
   for (const auto& d : demands) {
     std::string days;
     for (int day : d.weekdays) {
-      days += (days.empty() ? "" : " ") + std::string(weekday_short(day));
+      if (!days.empty()) {  // appended: `"" + std::string` trips g++ 12's -Wrestrict at -O3
+        days += ' ';
+      }
+      days += weekday_short(day);
     }
     table.add({std::to_string(d.id), d.member_siret, d.skill, d.weekly_hours.str(),
                days.empty() ? "any" : days, d.from.french(), d.to.french()});

@@ -71,13 +71,20 @@ int read_number(std::string_view text, size_t pos, size_t count) {
   return value;
 }
 
+// Zero-padded to `width` digits (value >= 0). Written into a buffer rather than by string
+// concatenation, which g++ 12 at -O3 flags with a false -Wrestrict (GCC bug 105329).
+std::string padded(int value, int width) {
+  char text[16];
+  const int length = std::snprintf(text, sizeof(text), "%0*d", width, value);
+  return std::string(text, static_cast<size_t>(length));
+}
+
 std::string two_digits(int value) {
-  return (value < 10 ? "0" : "") + std::to_string(value);
+  return padded(value, 2);
 }
 
 std::string four_digits(int value) {
-  std::string digits = std::to_string(value);
-  return std::string(4 - std::min<size_t>(4, digits.size()), '0') + digits;
+  return padded(value, 4);
 }
 
 }  // namespace

@@ -10,9 +10,13 @@ std::string describe(const std::string& message, const SourceLocation& where,
                      const std::string& field) {
   std::string location = where.file;
   if (where.line > 0) {
-    location += (location.empty() ? "line " : ":") + std::to_string(where.line);
-    if (where.column > 0)
-      location += ":" + std::to_string(where.column);
+    // Appended piece by piece: `"literal" + std::string` trips g++ 12's false -Wrestrict at -O3.
+    location += location.empty() ? "line " : ":";
+    location += std::to_string(where.line);
+    if (where.column > 0) {
+      location += ':';
+      location += std::to_string(where.column);
+    }
   }
   std::string text;
   if (!location.empty())

@@ -70,10 +70,12 @@ std::string Hours::str() const {
 std::string Hours::clock_str() const {
   uint64_t magnitude =
       minutes_ < 0 ? 0 - static_cast<uint64_t>(minutes_) : static_cast<uint64_t>(minutes_);
-  std::string minutes = std::to_string(magnitude % 60);
-  if (minutes.size() < 2)
-    minutes.insert(0, "0");
-  return (minutes_ < 0 ? "-" : "") + std::to_string(magnitude / 60) + ":" + minutes;
+  // Appended piece by piece: `"literal" + std::string` trips g++ 12's false -Wrestrict at -O3.
+  std::string text = minutes_ < 0 ? "-" : "";
+  text += std::to_string(magnitude / 60);
+  text += magnitude % 60 < 10 ? ":0" : ":";
+  text += std::to_string(magnitude % 60);
+  return text;
 }
 
 Hours Hours::monthly_from_weekly(Hours weekly) {

@@ -89,7 +89,12 @@ bool is_digits(std::string_view text) {
 }
 
 std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  std::string result;
+  result.reserve(text.size() + 2);
+  result += '\'';
+  result += text;
+  result += '\'';
+  return result;
 }
 
 std::optional<DecimalText> split_decimal(std::string_view text) {

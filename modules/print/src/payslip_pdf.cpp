@@ -132,18 +132,26 @@ std::string percent(Rate rate, size_t min_decimals = 2) {
   while (decimals.size() > min_decimals && decimals.back() == '0') {
     decimals.pop_back();
   }
-  return (ppm < 0 ? "-" : "") + std::to_string(magnitude / 10000) +
-         (decimals.empty() ? "" : "," + decimals) + "\u00A0%";
+  // Appended piece by piece: `"literal" + std::string` trips g++ 12's false -Wrestrict at -O3.
+  std::string text = ppm < 0 ? "-" : "";
+  text += std::to_string(magnitude / 10000);
+  if (!decimals.empty()) {
+    text += ',';
+    text += decimals;
+  }
+  return text + "\u00A0%";
 }
 
 // A number with two decimals from hundredths: 15167 -> "151,67"; `whole` drops ",00".
 std::string hundredths(int64_t value, bool whole = false) {
   const bool negative = value < 0;
   const int64_t magnitude = negative ? -value : value;
-  std::string text = (negative ? "-" : "") + std::to_string(magnitude / 100);
+  std::string text = negative ? "-" : "";
+  text += std::to_string(magnitude / 100);
   if (!whole || magnitude % 100 != 0) {
     const int64_t cents = magnitude % 100;
-    text += (cents < 10 ? ",0" : ",") + std::to_string(cents);
+    text += cents < 10 ? ",0" : ",";
+    text += std::to_string(cents);
   }
   return text;
 }
@@ -165,7 +173,10 @@ std::string per_hour(Money money, Hours hours) {
   const auto value = static_cast<int64_t>(magnitude / minutes);
   std::string decimals = std::to_string(value % 10000);
   decimals.insert(0, 4 - decimals.size(), '0');
-  return (scaled < 0 ? "-" : "") + std::to_string(value / 10000) + "," + decimals;
+  std::string text = scaled < 0 ? "-" : "";
+  text += std::to_string(value / 10000);
+  text += ',';
+  return text + decimals;
 }
 
 // "790 123 459 00014"
@@ -509,7 +520,8 @@ class PayslipWriter : PageWriter {
     std::string contract =
         label(c.kind == registry::ContractKind::Cdi ? "contract_cdi" : "contract_cdd");
     if (c.kind == registry::ContractKind::Cdd && c.end) {
-      contract += " " + fill(label("contract_until"), {{"date", c.end->french()}});
+      contract += ' ';
+      contract += fill(label("contract_until"), {{"date", c.end->french()}});
     }
     const std::string gap = "    ";
     employee.push_back({label("job"), terms.job_title, &body});

@@ -23,7 +23,10 @@ using internal::member_ids;
 std::string weekdays_text(const std::vector<int>& weekdays) {
   std::string text;
   for (int day : weekdays) {
-    text += (text.empty() ? "" : ",") + std::to_string(day);
+    if (!text.empty()) {
+      text += ',';
+    }
+    text += std::to_string(day);
   }
   return text;
 }
