@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "demo_month.h"
+#include "gepaie/app/close.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
@@ -31,7 +32,6 @@
 #include "gepaie/print/layout.h"
 #include "gepaie/print/render.h"
 #include "gepaie/store/billing_store.h"
-#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/registry_store.h"

@@ -22,11 +22,11 @@
 #include <vector>
 
 #include "demo_month.h"
+#include "gepaie/app/close.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
-#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/registry_store.h"

@@ -7,12 +7,12 @@
 #include <map>
 
 #include "demo_month.h"
+#include "gepaie/app/close.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
 #include "gepaie/store/billing_store.h"
-#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/payroll_store.h"
 #include "gepaie/store/periods.h"

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "gepaie/app/close.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
 #include "gepaie/payroll/rates.h"
-#include "gepaie/app/close.h"
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/registry_store.h"
 #include "gepaie/store/staffing_store.h"

@@ -62,8 +62,8 @@ store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
     throw bad_input("--reason \"...\" is required: a credit note says why");
   }
   return store::credit_invoice(workspace.db(), request.number, request.positions, request.reason,
-                               workspace.settings(),
-                               request.issue_date.value_or(workspace.today()), actor.recorded());
+                               workspace.settings(), request.issue_date.value_or(workspace.today()),
+                               actor.recorded());
 }
 
 void add_invoice_adjustment(Workspace& workspace, const Actor& actor,

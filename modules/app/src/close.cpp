@@ -28,10 +28,10 @@ void check_timesheets(store::Database& db, Month month, CloseReport& report) {
     pending += "\n  " + sheet.employee_number + " at " + sheet.member_siret + " (" +
                staffing::to_string(sheet.state) + ")";
   }
-  throw Error(ErrorKind::Conflict, std::to_string(approval.pending) + " timesheet(s) of " +
-                                       month.str() +
-                                       " not approved; the close needs every timesheet approved:" +
-                                       pending + (approval.pending > kListed ? "\n  ..." : ""));
+  throw Error(ErrorKind::Conflict,
+              std::to_string(approval.pending) + " timesheet(s) of " + month.str() +
+                  " not approved; the close needs every timesheet approved:" + pending +
+                  (approval.pending > kListed ? "\n  ..." : ""));
 }
 
 void check_working_time(Workspace& workspace, const CloseRequest& request, CloseReport& report) {
@@ -127,8 +127,8 @@ CloseReport close_month(Workspace& workspace, const Actor& actor, const CloseReq
   stage("split");
 
   start = Clock::now();
-  report.invoices = store::issue_invoices(db, month, report.split, settings, vat, issue_date,
-                                          report.closed_by);
+  report.invoices =
+      store::issue_invoices(db, month, report.split, settings, vat, issue_date, report.closed_by);
   report.invoice_seconds = seconds_since(start);
   stage("invoiced");
 

@@ -210,8 +210,7 @@ void dispute_timesheet(Workspace& workspace, const Actor& actor,
       throw bad_input(day.day.str() + " is disputed twice");
     }
     if (day.claimed > Hours::from_minutes(24 * 60)) {
-      throw bad_input("at most 24 hours a day, not " + day.claimed.str() + " on " +
-                      day.day.str());
+      throw bad_input("at most 24 hours a day, not " + day.claimed.str() + " on " + day.day.str());
     }
   }
   store::dispute_timesheet(workspace.db(), dispute, actor.recorded());
@@ -278,9 +277,9 @@ ProposalResult propose_allocations(Workspace& workspace, const Actor& actor,
   result.open_demands = static_cast<int>(input.demands.size());
   result.proposal = staffing::make_glpk_solver()->propose(input, request.time_limit_seconds);
   if (request.apply) {
-    result.written = store::apply_proposal(db, result.proposal.allocations,
-                                           result.proposal.removed_allocation_ids, request.from,
-                                           request.to);
+    result.written =
+        store::apply_proposal(db, result.proposal.allocations,
+                              result.proposal.removed_allocation_ids, request.from, request.to);
   }
   return result;
 }

@@ -92,9 +92,9 @@ int close(Context& context, const Arguments& args) {
   out << "Time: checks " << seconds_text(report.check_seconds) << ", pay run read "
       << seconds_text(report.pay_run.read_seconds) << " + compute "
       << seconds_text(report.pay_run.compute_seconds) << " + write "
-      << seconds_text(report.pay_run.write_seconds) << ", split " << seconds_text(report.split_seconds)
-      << ", invoices " << seconds_text(report.invoice_seconds) << ", commit "
-      << seconds_text(report.commit_seconds) << "\n";
+      << seconds_text(report.pay_run.write_seconds) << ", split "
+      << seconds_text(report.split_seconds) << ", invoices " << seconds_text(report.invoice_seconds)
+      << ", commit " << seconds_text(report.commit_seconds) << "\n";
   return 0;
 }
 

@@ -72,19 +72,19 @@ std::optional<Money> money_option(const Arguments& args, const std::string& name
 
 const std::vector<Command>& all_commands();
 // One function per command group, each in its own file (NAME_commands.cpp).
-std::vector<Command> db_commands();        // db start|stop|migrate|status
-std::vector<Command> registry_commands();  // import, list
-std::vector<Command> config_commands();    // config check
-std::vector<Command> simulate_commands();  // simulate
-std::vector<Command> schedule_commands();  // schedule set|show, demand add|list
-std::vector<Command> timesheet_commands();  // timesheet generate|import|show|submit|approve|...
-std::vector<Command> staff_commands();      // staff check|propose
-std::vector<Command> payrun_commands();     // payroll run|show
-std::vector<Command> split_commands();      // split
-std::vector<Command> invoice_commands();    // invoice list|show|credit|adjust|adjustments
-std::vector<Command> expense_commands();    // expense add|list
-std::vector<Command> close_commands();      // close, period list
-std::vector<Command> demo_commands();       // demo generate
+std::vector<Command> db_commands();             // db start|stop|migrate|status
+std::vector<Command> registry_commands();       // import, list
+std::vector<Command> config_commands();         // config check
+std::vector<Command> simulate_commands();       // simulate
+std::vector<Command> schedule_commands();       // schedule set|show, demand add|list
+std::vector<Command> timesheet_commands();      // timesheet generate|import|show|submit|approve|...
+std::vector<Command> staff_commands();          // staff check|propose
+std::vector<Command> payrun_commands();         // payroll run|show
+std::vector<Command> split_commands();          // split
+std::vector<Command> invoice_commands();        // invoice list|show|credit|adjust|adjustments
+std::vector<Command> expense_commands();        // expense add|list
+std::vector<Command> close_commands();          // close, period list
+std::vector<Command> demo_commands();           // demo generate
 std::vector<Command> print_commands();          // print payslips
 std::vector<Command> print_billing_commands();  // print invoices, print summary
 

@@ -92,7 +92,11 @@ int config_check(Context& context, const Arguments& args) {
 
 std::vector<Command> config_commands() {
   const OptionSpec json{"json", "", "print JSON instead of a table", ""};
-  return {{"config check", "Check gepaie.yaml and show the GE it describes", "", "", {json},
+  return {{"config check",
+           "Check gepaie.yaml and show the GE it describes",
+           "",
+           "",
+           {json},
            config_check}};
 }
 

@@ -7,8 +7,8 @@
 
 #include "command.h"
 #include "context.h"
-#include "gepaie/core/error.h"
 #include "gepaie/app/demo.h"
+#include "gepaie/core/error.h"
 #include "table.h"
 
 namespace gepaie::cli {

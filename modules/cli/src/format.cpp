@@ -29,8 +29,8 @@ std::string days_decimal(int hundredths) {
 }
 
 const char* weekday_short(int weekday) {
-  static const char* const kWeekdays[] = {"", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam.",
-                                          "dim."};
+  static const char* const kWeekdays[] = {"",     "lun.", "mar.", "mer.",
+                                          "jeu.", "ven.", "sam.", "dim."};
   return weekday >= 1 && weekday <= 7 ? kWeekdays[weekday] : "?";
 }
 

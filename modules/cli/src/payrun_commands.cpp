@@ -150,11 +150,13 @@ int payroll_run(Context& context, const Arguments& args) {
     json.finish();
     return 0;
   }
-  print_journal(context.out(), app::payslips(context, context.actor(), month, std::nullopt).payslips);
+  print_journal(context.out(),
+                app::payslips(context, context.actor(), month, std::nullopt).payslips);
   context.out() << month.str() << ": " << report.payslips
                 << " payslips (draft: a new run replaces them until the month is closed); read "
-                << seconds_text(report.read_seconds) << ", compute " << seconds_text(report.compute_seconds)
-                << ", write " << seconds_text(report.write_seconds) << "\n";
+                << seconds_text(report.read_seconds) << ", compute "
+                << seconds_text(report.compute_seconds) << ", write "
+                << seconds_text(report.write_seconds) << "\n";
   return 0;
 }
 
@@ -173,8 +175,8 @@ int payroll_show(Context& context, const Arguments& args) {
   } else if (employee) {
     print_payslip(context.out(), payslips.front());
   } else {
-    context.out() << "Journal de paie — " << month.french()
-                  << (closed ? " (closed)" : " (draft)") << "\n";
+    context.out() << "Journal de paie — " << month.french() << (closed ? " (closed)" : " (draft)")
+                  << "\n";
     print_journal(context.out(), payslips);
   }
   return 0;

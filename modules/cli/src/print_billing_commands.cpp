@@ -5,8 +5,8 @@
 
 #include "command.h"
 #include "context.h"
-#include "gepaie/core/error.h"
 #include "gepaie/app/documents.h"
+#include "gepaie/core/error.h"
 #include "gepaie/print/documents.h"
 #include "gepaie/print/layout.h"
 #include "gepaie/print/output.h"

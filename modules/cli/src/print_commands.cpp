@@ -12,14 +12,14 @@
 
 #include "command.h"
 #include "context.h"
+#include "gepaie/app/documents.h"
+#include "gepaie/app/payroll.h"
 #include "gepaie/core/error.h"
 #include "gepaie/print/documents.h"
 #include "gepaie/print/layout.h"
 #include "gepaie/print/output.h"
 #include "gepaie/print/pdf.h"
 #include "gepaie/print/render.h"
-#include "gepaie/app/documents.h"
-#include "gepaie/app/payroll.h"
 
 namespace gepaie::cli {
 namespace {

@@ -4,10 +4,10 @@
 
 #include "command.h"
 #include "context.h"
+#include "gepaie/app/registry.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/core/error.h"
 #include "gepaie/core/identifiers.h"
-#include "gepaie/app/registry.h"
 #include "table.h"
 
 namespace gepaie::cli {

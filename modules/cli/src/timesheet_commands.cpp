@@ -131,8 +131,8 @@ std::vector<store::DisputedDay> disputed_days(const Arguments& args) {
       throw bad_input("--days: '" + item + "' is not DATE=HOURS, e.g. 2026-11-03=7.5");
     }
     try {
-      days.push_back({Date::parse(item.substr(0, equals)), Hours(),
-                      Hours::parse(item.substr(equals + 1))});
+      days.push_back(
+          {Date::parse(item.substr(0, equals)), Hours(), Hours::parse(item.substr(equals + 1))});
     } catch (const Error& e) {
       throw Error(ErrorKind::BadInput, "'" + item + "': " + e.message(), {}, "--days");
     }

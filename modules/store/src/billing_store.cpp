@@ -409,10 +409,9 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
     }
     const std::string number =
         next_invoice_number(db, settings.invoicing.invoice_prefix, issue_date.year());
-    const int64_t id =
-        insert_invoice(db, number, false, member_id_of.at(member.siret), *draft, issue_date,
-                       issue_date.plus_days(member.billing.payment_days), std::nullopt, "",
-                       issued_by);
+    const int64_t id = insert_invoice(db, number, false, member_id_of.at(member.siret), *draft,
+                                      issue_date, issue_date.plus_days(member.billing.payment_days),
+                                      std::nullopt, "", issued_by);
     insert_lines(lines, id, *draft, employees, {});
     if (pending != adjustments.end()) {
       for (const auto& adjustment : pending->second) {
@@ -660,8 +659,7 @@ billing::VatSettings vat_settings(const config::Settings& settings, const payrol
   return vat;
 }
 
-std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret,
-                                       Month month) {
+std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month) {
   std::vector<ApprovedDay> days;
   Rows rows =
       db.prepare(

@@ -50,7 +50,8 @@ TimesheetApproval timesheet_approval(Database& db, Month month, int listed) {
                   .query();
   while (rows.next()) {
     approval.first_pending.push_back({rows.text("number"), rows.text("siret"),
-                                      staffing::timesheet_state_from(rows.text("state")).value_or(staffing::TimesheetState::Draft)});
+                                      staffing::timesheet_state_from(rows.text("state"))
+                                          .value_or(staffing::TimesheetState::Draft)});
   }
   return approval;
 }

@@ -51,7 +51,6 @@ const staffing::EmploymentPeriod* period_on(const std::vector<staffing::Employme
   return nullptr;
 }
 
-
 // The id of the (employee, member, month) timesheet, created as a draft when missing.
 int64_t timesheet_id(Database& db, int64_t employee, int64_t member, Month month,
                      std::string* state = nullptr) {
@@ -388,10 +387,11 @@ std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month) {
                   .text(1, month.str())
                   .query();
   while (rows.next()) {
-    list.push_back({rows.text("number"), rows.text("siret"), staffing::timesheet_state_from(rows.text("state")).value_or(TimesheetState::Draft),
-                    Hours::from_minutes(rows.integer("minutes")),
-                    static_cast<int>(rows.integer("days")), rows.text("approved_by"),
-                    rows.text("approved_at")});
+    list.push_back(
+        {rows.text("number"), rows.text("siret"),
+         staffing::timesheet_state_from(rows.text("state")).value_or(TimesheetState::Draft),
+         Hours::from_minutes(rows.integer("minutes")), static_cast<int>(rows.integer("days")),
+         rows.text("approved_by"), rows.text("approved_at")});
   }
   return list;
 }
@@ -442,9 +442,8 @@ namespace {
 
 // Moves the timesheets of `month` matching the filters from one of `from` to `to`, recording
 // `action` by `actor` in each one's history. Returns how many changed; none: NotFound.
-int change_state(Database& db, Month month, std::initializer_list<const char*> from,
-                 const char* to, const TimesheetFilter& filter, const std::string& actor,
-                 const char* action) {
+int change_state(Database& db, Month month, std::initializer_list<const char*> from, const char* to,
+                 const TimesheetFilter& filter, const std::string& actor, const char* action) {
   Transaction transaction(db);
   ensure_month_open(db, month, std::string("changing timesheets to ") + to);
   std::string states;
@@ -452,12 +451,13 @@ int change_state(Database& db, Month month, std::initializer_list<const char*> f
     states += std::string(states.empty() ? "" : ", ") + "'" + state + "'";
   }
   // The matching timesheets, locked, then their events, then the change.
-  Rows rows = db.prepare("SELECT t.id, t.state FROM timesheets t JOIN employees e ON e.id = "
-                         "t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
-                         "AND t.state IN (" +
-                         states +
-                         ") AND (? = '' OR e.number = ?) AND (? = '' OR m.siret = ?) "
-                         "ORDER BY t.id FOR UPDATE")
+  Rows rows = db.prepare(
+                    "SELECT t.id, t.state FROM timesheets t JOIN employees e ON e.id = "
+                    "t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
+                    "AND t.state IN (" +
+                    states +
+                    ") AND (? = '' OR e.number = ?) AND (? = '' OR m.siret = ?) "
+                    "ORDER BY t.id FOR UPDATE")
                   .text(1, month.str())
                   .text(2, filter.employee.value_or(""))
                   .text(3, filter.employee.value_or(""))
@@ -484,8 +484,8 @@ int change_state(Database& db, Month month, std::initializer_list<const char*> f
                  : "approved_by = NULL, approved_at = NULL, submitted_at = CURRENT_TIMESTAMP, "
                    "submitted_by = ?") +
       " WHERE id = ?");
-  Statement event = db.prepare(
-      "INSERT INTO timesheet_events (timesheet_id, actor, action) VALUES (?, ?, ?)");
+  Statement event =
+      db.prepare("INSERT INTO timesheet_events (timesheet_id, actor, action) VALUES (?, ?, ?)");
   for (const auto& [id, state] : sheets) {
     update.text(1, to).text(2, actor).integer(3, id).execute();
     const bool again = state == "disputed" && std::string(action) == "submitted";
@@ -510,9 +510,10 @@ int approve_timesheets(Database& db, Month month, const TimesheetFilter& filter,
 void dispute_timesheet(Database& db, const TimesheetDispute& dispute, const std::string& actor) {
   Transaction transaction(db);
   ensure_month_open(db, dispute.month, "disputing a timesheet");
-  Rows rows = db.prepare("SELECT t.id, t.state FROM timesheets t JOIN employees e ON e.id = "
-                         "t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
-                         "AND e.number = ? AND m.siret = ? FOR UPDATE")
+  Rows rows = db.prepare(
+                    "SELECT t.id, t.state FROM timesheets t JOIN employees e ON e.id = "
+                    "t.employee_id JOIN members m ON m.id = t.member_id WHERE t.month = ? "
+                    "AND e.number = ? AND m.siret = ? FOR UPDATE")
                   .text(1, dispute.month.str())
                   .text(2, dispute.employee_number)
                   .text(3, dispute.member_siret)
@@ -551,8 +552,9 @@ void dispute_timesheet(Database& db, const TimesheetDispute& dispute, const std:
         .integer(4, day.claimed.minutes())
         .execute();
   }
-  db.prepare("UPDATE timesheets SET state = 'disputed', approved_by = NULL, approved_at = NULL "
-             "WHERE id = ?")
+  db.prepare(
+        "UPDATE timesheets SET state = 'disputed', approved_by = NULL, approved_at = NULL "
+        "WHERE id = ?")
       .integer(1, id)
       .execute();
   transaction.commit();
@@ -576,8 +578,13 @@ std::vector<TimesheetEvent> timesheet_history(Database& db, Month month,
   std::map<int64_t, size_t> by_id;
   while (rows.next()) {
     by_id[rows.integer("id")] = events.size();
-    events.push_back({rows.text("number"), rows.text("siret"), rows.text("happened_at"),
-                      rows.text("actor"), rows.text("action"), rows.text("comment"), {}});
+    events.push_back({rows.text("number"),
+                      rows.text("siret"),
+                      rows.text("happened_at"),
+                      rows.text("actor"),
+                      rows.text("action"),
+                      rows.text("comment"),
+                      {}});
   }
   if (events.empty()) {
     return events;
@@ -591,9 +598,9 @@ std::vector<TimesheetEvent> timesheet_history(Database& db, Month month,
                   .query();
   while (days.next()) {
     if (auto found = by_id.find(days.integer("event_id")); found != by_id.end()) {
-      events[found->second].days.push_back(
-          {days.date("work_date"), Hours::from_minutes(days.integer("recorded_minutes")),
-           Hours::from_minutes(days.integer("claimed_minutes"))});
+      events[found->second].days.push_back({days.date("work_date"),
+                                            Hours::from_minutes(days.integer("recorded_minutes")),
+                                            Hours::from_minutes(days.integer("claimed_minutes"))});
     }
   }
   return events;

@@ -34,9 +34,9 @@ std::vector<store::StoredInvoice> list_invoices(Workspace& workspace, const Acto
 store::StoredInvoice invoice(Workspace& workspace, const Actor& actor, const std::string& number);
 
 struct CreditRequest {
-  std::string number;          // the invoice to cancel
-  std::vector<int> positions;  // only these lines (1-based); empty: the whole invoice
-  std::string reason;          // required
+  std::string number;              // the invoice to cancel
+  std::vector<int> positions;      // only these lines (1-based); empty: the whole invoice
+  std::string reason;              // required
   std::optional<Date> issue_date;  // default today
 };
 // Issues a credit note (the GE only), recorded with the actor.

@@ -18,9 +18,9 @@ namespace gepaie::app {
 
 struct CloseRequest {
   Month month;
-  bool force = false;             // close despite working-time errors ...
-  std::string reason;             // ... for this reason, recorded with the month
-  std::optional<Date> issue_date; // of the invoices; default the workspace's today
+  bool force = false;              // close despite working-time errors ...
+  std::string reason;              // ... for this reason, recorded with the month
+  std::optional<Date> issue_date;  // of the invoices; default the workspace's today
   // Called at each stage ("locked", "checked", "paid", "split", "invoiced", "closing"): progress
   // for the terminal (and, in test builds, the kill points of the crash test).
   std::function<void(const std::string& stage)> stage;

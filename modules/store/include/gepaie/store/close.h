@@ -36,8 +36,8 @@ struct PendingTimesheet {
 };
 
 struct TimesheetApproval {
-  int total = 0;    // the month's timesheets
-  int pending = 0;  // not approved
+  int total = 0;                                // the month's timesheets
+  int pending = 0;                              // not approved
   std::vector<PendingTimesheet> first_pending;  // at most `listed`, by employee and member
 };
 TimesheetApproval timesheet_approval(Database& db, Month month, int listed);
