@@ -43,6 +43,7 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
            {"overtime_deduction_from_20", "0.50"},
            {"overtime_deduction_headcount", "20"},
            {"prevoyance_cadre_min_rate", "1.50"},
+           {"health_plan_min_employer_share", "50"},
            {"general_reduction", "fillon"},
            {"reduction_t_under_50", "0.3193"},
            {"reduction_t_from_50", "0.3233"},
@@ -173,6 +174,7 @@ BOOST_AUTO_TEST_CASE(former_literals_are_read_from_the_file) {
     BOOST_TEST(k.reduction_coefficient_decimals == 4);
     BOOST_TEST(k.legal_weekly_hours.minutes() == 35 * 60);
     BOOST_TEST(k.weekly_max_hours.minutes() == 48 * 60);
+    BOOST_TEST(k.health_plan_min_employer_share.ppm() == 500'000);  // CSS L911-7: half
   }
   // Another value in the file is the value the engine gets.
   std::string text = minimal("2026");

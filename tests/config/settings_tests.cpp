@@ -290,7 +290,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_configuration_has_payroll_and_invoicing) {
   BOOST_TEST(employer.work_accident_rate.ppm() == 12'000);  // 1.20 %
   BOOST_TEST(employer.mobility_rate.ppm() == 20'000);       // 2.00 %
   BOOST_TEST(employer.health_plan_monthly.cents() == 4'800);
-  BOOST_TEST(employer.health_plan_employer_share.ppm() == 500'000);
+  BOOST_TEST(employer.health_plan_employer_share->ppm() == 500'000);
   BOOST_TEST(!employer.prevoyance_cadre_rate.has_value());
   BOOST_TEST(settings.payroll.benefits.meal_voucher_value.cents() == 900);
   BOOST_TEST(settings.payroll.benefits.meal_voucher_employer_share.ppm() == 600'000);
@@ -320,7 +320,7 @@ BOOST_AUTO_TEST_CASE(payroll_and_invoicing_default_without_their_sections) {
   const config::Settings minimal =
       config::load_settings(dir.write("m.yaml", kValid + "payroll:\n  at_rate: 0.9\n"), env());
   BOOST_TEST(minimal.payroll.employer.work_accident_rate.ppm() == 9'000);
-  BOOST_TEST(minimal.payroll.employer.health_plan_employer_share.ppm() == 500'000);
+  BOOST_TEST(!minimal.payroll.employer.health_plan_employer_share.has_value());
   BOOST_TEST(minimal.payroll.split_reference_months == 3);
 }
 
@@ -346,7 +346,7 @@ invoicing:
   BOOST_TEST(payroll.employer.work_accident_rate.ppm() == 12'000);
   BOOST_TEST(payroll.employer.mobility_rate.ppm() == 17'500);
   BOOST_TEST(payroll.employer.health_plan_monthly.cents() == 4'000);
-  BOOST_TEST(payroll.employer.health_plan_employer_share.ppm() == 625'000);
+  BOOST_TEST(payroll.employer.health_plan_employer_share->ppm() == 625'000);
   BOOST_TEST(payroll.employer.prevoyance_cadre_rate->ppm() == 18'000);
   BOOST_TEST(payroll.benefits.meal_voucher_value.cents() == 900);
   BOOST_TEST(payroll.benefits.meal_voucher_employer_share.ppm() == 550'000);

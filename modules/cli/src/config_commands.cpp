@@ -36,8 +36,12 @@ int config_check(Context& context, const Arguments& args) {
     payroll_json->set("at_rate", payroll.employer.work_accident_rate.percent_str());
     payroll_json->set("mobility_rate", payroll.employer.mobility_rate.percent_str());
     payroll_json->set("health_plan_monthly", payroll.employer.health_plan_monthly.str());
-    payroll_json->set("health_plan_employer_share",
-                      payroll.employer.health_plan_employer_share.percent_str());
+    // null: the legal minimum of the rates file.
+    payroll_json->set(
+        "health_plan_employer_share",
+        payroll.employer.health_plan_employer_share
+            ? Poco::Dynamic::Var(payroll.employer.health_plan_employer_share->percent_str())
+            : Poco::Dynamic::Var());
     // null: the legal minimum of the rates file.
     payroll_json->set(
         "prevoyance_cadre_rate",
@@ -75,7 +79,10 @@ int config_check(Context& context, const Arguments& args) {
                 << "  payroll:   AT/MP " << employer.work_accident_rate.percent_str()
                 << " %, mobility " << employer.mobility_rate.percent_str() << " %, health plan "
                 << employer.health_plan_monthly.str() << "/month ("
-                << employer.health_plan_employer_share.percent_str() << " % employer)\n"
+                << (employer.health_plan_employer_share
+                        ? employer.health_plan_employer_share->percent_str() + " % employer"
+                        : std::string("employer share: the legal minimum"))
+                << ")\n"
                 << "             meal voucher " << benefits.meal_voucher_value.str() << " ("
                 << benefits.meal_voucher_employer_share.percent_str()
                 << " % employer), occupational health " << benefits.occupational_health_yearly.str()

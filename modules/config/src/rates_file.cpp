@@ -72,6 +72,7 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"overtime_deduction_from_20", money(&Constants::overtime_deduction_from_20)},
       {"overtime_deduction_headcount", whole(&Constants::overtime_deduction_headcount)},
       {"prevoyance_cadre_min_rate", percent(&Constants::prevoyance_cadre_min_rate)},
+      {"health_plan_min_employer_share", percent(&Constants::health_plan_min_employer_share)},
       {"general_reduction",
        [](Constants& k, const YamlValue& v) {
          const std::string text = v.text();

@@ -134,8 +134,7 @@ PayrollSettings read_payroll(YamlMap& root) {
   if (auto mobility = map.get("mobility_rate")) {
     employer.mobility_rate = percent_0_100(*mobility);
   }
-  // Default: the employer pays half, as in `gepaie simulate` (the usual split of the plan).
-  employer.health_plan_employer_share = Rate::from_ppm(Rate::kScale / 2);
+  // Default (unset): the legal minimum share of the rates file.
   if (auto health = map.get("health_plan")) {
     YamlMap plan(*health);
     if (auto monthly = plan.get("monthly")) {

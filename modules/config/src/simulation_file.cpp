@@ -49,7 +49,6 @@ Simulation read(const YamlValue& document, const payroll::RateBook& book) {
   if (auto mobility = employer.get("mobility_rate")) {
     simulation.employer.mobility_rate = percent_between(*mobility, 0, 100);
   }
-  simulation.employer.health_plan_employer_share = Rate::from_ppm(500'000);
   if (auto health = employer.get("health_plan")) {
     YamlMap plan(*health);
     if (auto monthly = plan.get("monthly")) {
@@ -81,8 +80,9 @@ Simulation read(const YamlValue& document, const payroll::RateBook& book) {
   const YamlValue weekly = employee.need("weekly_hours");
   simulation.terms.weekly_hours = weekly.hours();
   if (simulation.terms.weekly_hours < Hours::from_minutes(60) ||
-      simulation.terms.weekly_hours > Hours::from_minutes(48 * 60)) {
-    throw weekly.error("weekly hours must be between 1 and 48");
+      simulation.terms.weekly_hours > rates->constants.weekly_max_hours) {
+    throw weekly.error("weekly hours must be between 1 and " +
+                       rates->constants.weekly_max_hours.str() + " (weekly_max_hours)");
   }
   simulation.terms.monthly_base = non_negative_money(employee.need("base_gross"));
   if (auto overtime = employee.get("overtime_hours")) {

@@ -326,8 +326,8 @@ class Calculation {
       line.label = "Complémentaire santé";
       line.group = Group::Health;
       line.base = employer_.health_plan_monthly;
-      line.employer_amount =
-          employer_.health_plan_monthly.times(employer_.health_plan_employer_share);
+      line.employer_amount = employer_.health_plan_monthly.times(
+          employer_.health_plan_employer_share.value_or(k_.health_plan_min_employer_share));
       line.employee_amount = employer_.health_plan_monthly - line.employer_amount;
       health_employer_ = line.employer_amount;
       welfare_employer_ += line.employer_amount;

@@ -24,11 +24,12 @@
 namespace gepaie::payroll {
 
 struct EmployerSettings {
-  int headcount = 1;                // effectif
-  Rate work_accident_rate;          // taux AT/MP of the establishment
-  Rate mobility_rate;               // versement mobilité of the commune (applies from 11 staff)
-  Money health_plan_monthly;        // complémentaire santé, total per month
-  Rate health_plan_employer_share;  // part of it the employer pays (at least 50 %)
+  int headcount = 1;          // effectif
+  Rate work_accident_rate;    // taux AT/MP of the establishment
+  Rate mobility_rate;         // versement mobilité of the commune (applies from 11 staff)
+  Money health_plan_monthly;  // complémentaire santé, total per month
+  // Part of it the employer pays; default: the legal minimum of the rates file.
+  std::optional<Rate> health_plan_employer_share;
   std::optional<Rate> prevoyance_cadre_rate;  // default: the legal minimum of the rates file
 };
 

@@ -128,6 +128,7 @@ struct Constants {
   Money overtime_deduction_from_20;      // ... and from this headcount on:
   int overtime_deduction_headcount = 0;  // 20 (L241-18)
   Rate prevoyance_cadre_min_rate;        // 1.50 % of T1
+  Rate health_plan_min_employer_share;   // CSS L911-7: half of the minimum coverage
   GeneralReductionMethod reduction_method = GeneralReductionMethod::Rgdu;
   Rate reduction_t_under_50;               // Fillon T, or RGDU Tdelta, ...
   Rate reduction_t_from_50;                // ... and from this headcount on:

@@ -112,8 +112,6 @@ struct ContractTerms {
   std::string job_title;
   std::string classification;
   std::vector<std::string> member_sirets;
-
-  bool part_time() const { return weekly_hours < Hours::from_minutes(35 * 60); }
 };
 
 struct Contract {
