@@ -28,27 +28,46 @@ bool is_failure(const Error& e) {
 
 BOOST_AUTO_TEST_SUITE(hours_tests)
 
-BOOST_AUTO_TEST_CASE(parse_decimal_hours_rounds_half_up_to_the_minute) {
-  BOOST_CHECK_EQUAL(Hours::parse("35").minutes(), 2100);
-  BOOST_CHECK_EQUAL(Hours::parse("151.67").minutes(), 9100);   // 9100.2 min
-  BOOST_CHECK_EQUAL(Hours::parse("151.675").minutes(), 9101);  // 9100.5 min, half up
-  BOOST_CHECK_EQUAL(Hours::parse("7.5").minutes(), 450);
-  BOOST_CHECK_EQUAL(Hours::parse("7,5").minutes(), 450);
-  BOOST_CHECK_EQUAL(Hours::parse("0.025").minutes(), 2);   // 1.5 min
-  BOOST_CHECK_EQUAL(Hours::parse("0.0083").minutes(), 0);  // 0.498 min
-  BOOST_CHECK_EQUAL(Hours::parse("0.008334").minutes(), 1);
-  BOOST_CHECK_EQUAL(Hours::parse("0").minutes(), 0);
-  BOOST_CHECK_EQUAL(Hours::parse(" 8 ").minutes(), 480);
+BOOST_AUTO_TEST_CASE(parse_decimal_hours_exactly) {
+  // Hours are counted in seconds: hundredths of an hour (36 s) are exact.
+  BOOST_CHECK_EQUAL(Hours::parse("35").seconds(), 126'000);
+  BOOST_CHECK_EQUAL(Hours::parse("151.67").seconds(), 546'012);  // not rounded to 151:40
+  BOOST_CHECK_EQUAL(Hours::parse("7.33").seconds(), 26'388);     // 7 h 19 min 48 s
+  BOOST_CHECK_EQUAL(Hours::parse("7.5").seconds(), 27'000);
+  BOOST_CHECK_EQUAL(Hours::parse("7,5").seconds(), 27'000);
+  BOOST_CHECK_EQUAL(Hours::parse("0.025").seconds(), 90);
+  BOOST_CHECK_EQUAL(Hours::parse("0").seconds(), 0);
+  BOOST_CHECK_EQUAL(Hours::parse(" 8 ").seconds(), 28'800);
+  // Millionths of an hour (3.6 ms) round half up to the second.
+  BOOST_CHECK_EQUAL(Hours::parse("0.000138").seconds(), 0);          // 0.4968 s
+  BOOST_CHECK_EQUAL(Hours::parse("0.000139").seconds(), 1);          // 0.5004 s
+  BOOST_CHECK_EQUAL(Hours::parse("151.666667").seconds(), 546'000);  // 546 000.0012 s
+}
+
+BOOST_AUTO_TEST_CASE(hundredths_and_minutes_are_both_exact) {
+  // 7.33 h and 7 h 20 are different durations, 12 s apart; neither is rounded to the other.
+  const Hours hundredths = Hours::parse("7.33");
+  const Hours clock = Hours::parse("7h20");
+  BOOST_CHECK_EQUAL(clock.seconds(), 26'400);
+  BOOST_CHECK_EQUAL((clock - hundredths).seconds(), 12);
+  BOOST_CHECK_EQUAL(hundredths.str(), "7.33");
+  BOOST_CHECK_EQUAL(hundredths.clock_str(), "7:19:48");
+  BOOST_CHECK_EQUAL(clock.clock_str(), "7:20");
+  BOOST_CHECK_EQUAL(Hours::parse(hundredths.str()), hundredths);
+  BOOST_CHECK_EQUAL(Hours::parse(hundredths.clock_str().substr(0, 4)), Hours::parse("7:19"));
+  // Three days of 7.33 h make exactly 21.99 h (minutes would have made 22:00 = 22.00 h).
+  BOOST_CHECK_EQUAL((hundredths + hundredths + hundredths).str(), "21.99");
+  BOOST_CHECK_EQUAL(hundredths + hundredths + hundredths, Hours::parse("21.99"));
 }
 
 BOOST_AUTO_TEST_CASE(parse_clock_forms) {
-  BOOST_CHECK_EQUAL(Hours::parse("7:30").minutes(), 450);
-  BOOST_CHECK_EQUAL(Hours::parse("7h30").minutes(), 450);
-  BOOST_CHECK_EQUAL(Hours::parse("7H05").minutes(), 425);
-  BOOST_CHECK_EQUAL(Hours::parse("7h").minutes(), 420);
-  BOOST_CHECK_EQUAL(Hours::parse("151:40").minutes(), 9100);
-  BOOST_CHECK_EQUAL(Hours::parse("0:00").minutes(), 0);
-  BOOST_CHECK_EQUAL(Hours::parse("0h59").minutes(), 59);
+  BOOST_CHECK_EQUAL(Hours::parse("7:30"), minutes(450));
+  BOOST_CHECK_EQUAL(Hours::parse("7h30"), minutes(450));
+  BOOST_CHECK_EQUAL(Hours::parse("7H05"), minutes(425));
+  BOOST_CHECK_EQUAL(Hours::parse("7h"), minutes(420));
+  BOOST_CHECK_EQUAL(Hours::parse("151:40"), minutes(9100));
+  BOOST_CHECK_EQUAL(Hours::parse("0:00"), minutes(0));
+  BOOST_CHECK_EQUAL(Hours::parse("0h59").seconds(), 59 * 60);
 }
 
 BOOST_AUTO_TEST_CASE(parse_errors) {
@@ -74,7 +93,8 @@ BOOST_AUTO_TEST_CASE(printing) {
   BOOST_CHECK_EQUAL(minutes(9100).clock_str(), "151:40");
   BOOST_CHECK_EQUAL(minutes(5).clock_str(), "0:05");
   BOOST_CHECK_EQUAL(minutes(-90).clock_str(), "-1:30");
-  BOOST_CHECK_EQUAL(Hours::parse(minutes(9100).str()), minutes(9100));
+  // str() shows hundredths: 151:40 prints 151.67, which reads back as 151.67 h (12 s more).
+  BOOST_CHECK_EQUAL(Hours::parse(minutes(9100).str()).seconds(), 546'012);
   BOOST_CHECK_EQUAL(Hours::parse(minutes(9100).clock_str()), minutes(9100));
   std::ostringstream out;
   out << minutes(450);
@@ -82,13 +102,18 @@ BOOST_AUTO_TEST_CASE(printing) {
 }
 
 BOOST_AUTO_TEST_CASE(monthly_from_weekly) {
-  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("35")).minutes(), 9100);   // 151.67 h
-  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("24")).minutes(), 6240);   // 104 h
-  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("39")).minutes(), 10140);  // 169 h
-  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("17h30")).minutes(), 4550);
-  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(minutes(61)).minutes(), 264);  // 264.33
-  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(minutes(2)).minutes(), 9);     // 8.67
+  // weekly × 52 / 12, half up to the second.
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("35")), minutes(9100));   // 151:40
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("24")), minutes(6240));   // 104 h
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("39")), minutes(10140));  // 169 h
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("17h30")), minutes(4550));
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(minutes(61)).seconds(), 15'860);  // 15 860 exact
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::from_seconds(1)).seconds(), 4);  // 4.33
+  BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::from_seconds(3)).seconds(), 13);
   BOOST_CHECK_EQUAL(Hours::monthly_from_weekly(Hours::parse("35")).str(), "151.67");
+  BOOST_CHECK_EQUAL(Hours::parse("10").scaled(1, 3).seconds(), 12'000);
+  BOOST_CHECK_EQUAL(Hours::from_seconds(5).scaled(1, 2).seconds(), 3);  // 2.5, half up
+  BOOST_CHECK_EXCEPTION(Hours::parse("1").scaled(1, 0), Error, is_failure);
 }
 
 BOOST_AUTO_TEST_CASE(arithmetic_and_order) {
@@ -101,9 +126,11 @@ BOOST_AUTO_TEST_CASE(arithmetic_and_order) {
   total -= minutes(870);
   BOOST_CHECK_EQUAL(total, Hours());
   BOOST_CHECK(day < minutes(421));
-  static_assert(Hours::from_minutes(5).minutes() == 5);
+  static_assert(Hours::from_minutes(5).seconds() == 300);
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-  BOOST_CHECK_EXCEPTION(minutes(kMax) + minutes(1), Error, is_failure);
+  BOOST_CHECK_EXCEPTION(Hours::from_seconds(kMax) + minutes(1), Error, is_failure);
+  BOOST_CHECK_EXCEPTION(minutes(kMax / 60 + 1), Error, is_failure);
+  BOOST_CHECK_EQUAL(minutes(kMax / 60).seconds(), kMax / 60 * 60);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

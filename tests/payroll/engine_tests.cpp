@@ -416,13 +416,14 @@ BOOST_AUTO_TEST_CASE(huge_overtime_is_exact_or_a_failure) {
   check_identities(slip);
   // 2000.00 × 8e12 min × 1.25 / 9100 min = 219 780 219 780 219.78 cents
   BOOST_TEST(cents(slip, "heures_sup_1", false) == 219'780'219'780'220);
-  elements.overtime_first = Hours::from_minutes(400'000'000'000'000'000);
+  // 20 000.00 × 9e18 s × 1.25 / 546 000 s ≈ 4.1e19 cents, beyond int64.
+  elements.overtime_first = Hours::from_seconds(9'000'000'000'000'000'000);
   try {
-    compute("2026-11", employer(), terms("2000.00"), elements);
+    compute("2026-11", employer(), terms("20000.00"), elements);
     BOOST_ERROR("a pay beyond int64 cents was computed");
   } catch (const Error& e) {
     BOOST_TEST((e.kind() == ErrorKind::Failure));
-    BOOST_TEST(e.message().rfind("amount overflow: 2000.00 × ", 0) == 0u, e.message());
+    BOOST_TEST(e.message().rfind("amount overflow: 20000.00 × ", 0) == 0u, e.message());
   }
 }
 

@@ -292,15 +292,16 @@ BOOST_AUTO_TEST_CASE(a_week_cut_by_entry_or_exit_has_a_prorated_threshold) {
   BOOST_TEST(in.elements.entry.has_value());
   BOOST_TEST(*in.elements.entry == Date::parse("2026-11-04"));
 
-  // Part-time 24 h leaving on Wednesday 25 Nov: threshold 24 × 3 / 5 = 14.4 h (864 min);
-  // 18 h worked → 216 min beyond, a tenth of 864 min (86.4 → 86) at +10 %, 130 at +25 %.
+  // Part-time 24 h leaving on Wednesday 25 Nov: threshold 24 × 3 / 5 = 14.4 h (51 840 s);
+  // 18 h worked → 12 960 s beyond, a tenth of the threshold (5 184 s = 86.4 min) at +10 %,
+  // the other 7 776 s (129.6 min) at +25 %: exact, no rounding to the minute.
   registry::Contract leaving = cdi("24", "1440.00");
   leaving.end = Date::parse("2026-11-25");
   Days exit;
   exit.week("2026-11-23", "6", "6", "6", "0", "0");
   const PayRunResult out = run(input("2026-11", leaving, exit));
-  BOOST_TEST(minutes(out.elements.extra_first) == 86);
-  BOOST_TEST(minutes(out.elements.extra_second) == 130);
+  BOOST_TEST(out.elements.extra_first.seconds() == 5'184);
+  BOOST_TEST(out.elements.extra_second.seconds() == 7'776);
   BOOST_TEST(*out.elements.exit == Date::parse("2026-11-25"));
 }
 

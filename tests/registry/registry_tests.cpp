@@ -233,7 +233,6 @@ BOOST_AUTO_TEST_CASE(terms_apply_amendments_from_their_date) {
   const ContractTerms before = contract.terms_at(Date::parse("2025-08-31"));
   BOOST_TEST(before.weekly_hours.minutes() == 24 * 60);
   BOOST_TEST(before.monthly_gross->cents() == 160000);
-  BOOST_TEST(before.part_time());
 
   const ContractTerms autumn = contract.terms_at(Date::parse("2025-09-01"));
   BOOST_TEST(autumn.weekly_hours.minutes() == 28 * 60);

@@ -195,7 +195,7 @@ print::PayrollSummary payroll_summary(Workspace& workspace, const Actor& actor, 
   // Distinct employees over all members, not the sum of each member's count.
   std::map<std::string, bool> placed;
   for (const auto& share : split.shares) {
-    if (share.hours.minutes() > 0 || !share.cost_share.is_zero()) {
+    if (share.hours.positive() || !share.cost_share.is_zero()) {
       placed[share.employee_number] = true;
     }
   }

@@ -121,7 +121,7 @@ std::vector<staffing::Demand> list_demands(Workspace& workspace, const Actor& ac
 
 bool add_demand(Workspace& workspace, const Actor& actor, const staffing::Demand& demand) {
   require_member(actor, demand.member_siret, "add a demand");
-  if (demand.to < demand.from || demand.weekly_hours.minutes() <= 0) {
+  if (demand.to < demand.from || !demand.weekly_hours.positive()) {
     throw bad_input("a demand needs positive hours and an end on or after its start");
   }
   for (int day : demand.weekdays) {
@@ -266,10 +266,10 @@ ProposalResult propose_allocations(Workspace& workspace, const Actor& actor,
       continue;
     }
     int64_t& used = covered[{demand.member_siret, demand.skill}];
-    const int64_t take = std::min<int64_t>(used, demand.weekly_hours.minutes());
+    const int64_t take = std::min<int64_t>(used, demand.weekly_hours.whole_minutes());
     used -= take;
-    demand.weekly_hours = Hours::from_minutes(demand.weekly_hours.minutes() - take);
-    if (demand.weekly_hours.minutes() > 0) {
+    demand.weekly_hours -= Hours::from_minutes(take);
+    if (demand.weekly_hours.positive()) {
       input.demands.push_back(demand);
     }
   }

@@ -16,8 +16,6 @@ namespace {
 using registry::BillingAgreement;
 using registry::BillingModel;
 
-constexpr int64_t kMinutesPerHour = 60;
-
 void check_agreement(const BillingAgreement& agreement) {
   if (agreement.fee_rate.ppm() < 0) {
     throw bad_input("billing agreement: negative fee rate " + agreement.fee_rate.percent_str() +
@@ -80,7 +78,7 @@ std::optional<InvoiceLine> fee_line(const BillingAgreement& agreement, Money amo
     line.label = fee_per_hour_label(agreement.fee_per_hour);
     line.hours = hours;
     line.unit_price = agreement.fee_per_hour;
-    line.amount = agreement.fee_per_hour.mul_div(hours.minutes(), kMinutesPerHour);
+    line.amount = agreement.fee_per_hour.mul_div(hours.seconds(), Hours::kSecondsPerHour);
   }
   if (line.amount.is_zero()) {
     return std::nullopt;
@@ -89,7 +87,7 @@ std::optional<InvoiceLine> fee_line(const BillingAgreement& agreement, Money amo
 }
 
 InvoiceLine negated(InvoiceLine line) {
-  line.hours = Hours::from_minutes(-line.hours.minutes());
+  line.hours = Hours() - line.hours;
   line.amount = -line.amount;
   return line;
 }
@@ -149,13 +147,13 @@ std::optional<InvoiceDraft> build_invoice(const std::string& member_siret, Month
       throw bad_input("invoice of member " + member_siret + ": the share of employee " +
                       share.employee_number + " belongs to member " + share.member_siret);
     }
-    if (share.hours.minutes() < 0) {
+    if ((share.hours < Hours())) {
       throw bad_input("invoice of member " + member_siret + ": negative hours for employee " +
                       share.employee_number);
     }
     draft.cost_share += share.cost_share;
     const std::string label = label_of(share.employee_number);
-    if (share.hours.minutes() > 0 || !share.cost_share.is_zero()) {
+    if (share.hours.positive() || !share.cost_share.is_zero()) {
       something = true;
       InvoiceLine line;
       line.kind = InvoiceLineKind::Employee;
@@ -168,11 +166,11 @@ std::optional<InvoiceDraft> build_invoice(const std::string& member_siret, Month
                           ": negative hourly rate for employee " + share.employee_number);
         }
         line.unit_price = share.hourly_rate.times(agreement.coefficient);
-        line.amount = line.unit_price.mul_div(share.hours.minutes(), kMinutesPerHour);
+        line.amount = line.unit_price.mul_div(share.hours.seconds(), Hours::kSecondsPerHour);
       } else {
         line.amount = share.cost_share;
-        if (share.hours.minutes() > 0) {
-          line.unit_price = share.cost_share.mul_div(kMinutesPerHour, share.hours.minutes());
+        if (share.hours.positive()) {
+          line.unit_price = share.cost_share.mul_div(Hours::kSecondsPerHour, share.hours.seconds());
         }
       }
       employee_amount += line.amount;

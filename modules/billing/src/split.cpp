@@ -37,23 +37,22 @@ void check_siret(const EmployeeCost& employee, const std::string& siret, const c
   }
 }
 
-// Merges `list` by member, refusing negative hours; members with 0 minutes are dropped.
-OrderedSums<int64_t> positive_minutes(const EmployeeCost& employee,
+// Merges `list` by member, refusing negative hours; members with no hours are dropped.
+OrderedSums<int64_t> positive_seconds(const EmployeeCost& employee,
                                       const std::vector<MemberHours>& list, const char* where) {
   OrderedSums<Hours> merged;
   for (const MemberHours& entry : list) {
     check_siret(employee, entry.member_siret, where);
-    if (entry.hours.minutes() < 0) {
+    if ((entry.hours < Hours())) {
       throw bad_input("employee " + employee.employee_number + ": negative hours (" +
-                      std::to_string(entry.hours.minutes()) + " min) at member " +
-                      entry.member_siret + " in " + where);
+                      entry.hours.str() + " h) at member " + entry.member_siret + " in " + where);
     }
     merged[entry.member_siret] += entry.hours;
   }
   OrderedSums<int64_t> result;
   for (const auto& [member, hours] : merged.entries()) {
-    if (hours.minutes() > 0) {
-      result[member] = hours.minutes();
+    if (hours.positive()) {
+      result[member] = hours.seconds();
     }
   }
   return result;
@@ -79,9 +78,9 @@ void split_one(const EmployeeCost& employee, std::vector<Share>& out) {
   }
 
   // The weights: worked hours, else reference hours, else equal parts over the contract.
-  OrderedSums<int64_t> worked = positive_minutes(employee, employee.worked, "worked hours");
+  OrderedSums<int64_t> worked = positive_seconds(employee, employee.worked, "worked hours");
   OrderedSums<int64_t> reference =
-      positive_minutes(employee, employee.reference, "reference hours");
+      positive_seconds(employee, employee.reference, "reference hours");
   SplitBasis basis = SplitBasis::Worked;
   OrderedSums<int64_t> weights;
   if (!worked.entries().empty()) {
@@ -117,7 +116,7 @@ void split_one(const EmployeeCost& employee, std::vector<Share>& out) {
       Row& row = rows[member];
       row.cost_share = parts[i];
       if (basis == SplitBasis::Worked) {
-        row.hours = Hours::from_minutes(weight);
+        row.hours = Hours::from_seconds(weight);
       }
     }
   }

@@ -101,8 +101,7 @@ void print_invoice(std::ostream& out, const store::StoredInvoice& i) {
                {"Amount", Align::Right}});
   int position = 0;
   for (const auto& line : i.lines) {
-    table.add({std::to_string(++position), line.label,
-               line.hours.minutes() == 0 ? "" : line.hours.str(),
+    table.add({std::to_string(++position), line.label, line.hours.is_zero() ? "" : line.hours.str(),
                line.unit_price.is_zero() ? "" : amount(line.unit_price), amount(line.amount)});
   }
   table.print(out);

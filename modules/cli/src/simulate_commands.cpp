@@ -70,7 +70,7 @@ void print_table(std::ostream& out, const config::Simulation& simulation,
   for (const PayslipLine& line : slip.lines) {
     if (line.kind == LineKind::Earning) {
       table.add({std::string(line.label),
-                 line.hours.minutes() ? line.hours.str() + " h" : optional_amount(line.base),
+                 !line.hours.is_zero() ? line.hours.str() + " h" : optional_amount(line.base),
                  rate_text(line.employee_rate), amount(line.employee_amount), "", ""});
     }
   }

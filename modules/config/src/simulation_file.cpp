@@ -92,9 +92,8 @@ Simulation read(const YamlValue& document, const payroll::RateBook& book) {
       // Heures complémentaires: +10 % within a tenth of the contract, +25 % beyond, at most a
       // third.
       const Hours monthly = Hours::monthly_from_weekly(simulation.terms.weekly_hours);
-      const Hours first_band =
-          Hours::from_minutes(monthly.minutes() * k.extra_first_band_share.ppm() / Rate::kScale);
-      if (hours.minutes() * 3 > monthly.minutes()) {
+      const Hours first_band = monthly.scaled(k.extra_first_band_share.ppm(), Rate::kScale);
+      if (hours.seconds() * 3 > monthly.seconds()) {
         throw overtime->error("heures complémentaires beyond a third of the contract's " +
                               monthly.str() + " monthly hours");
       }

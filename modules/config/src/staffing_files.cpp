@@ -88,7 +88,7 @@ ScheduleFile read_schedule_file(const std::filesystem::path& path) {
         demand.skill = map.need("skill").text();
         const YamlValue hours = map.need("weekly_hours");
         demand.weekly_hours = hours.hours();
-        if (demand.weekly_hours.minutes() <= 0) {
+        if (!demand.weekly_hours.positive()) {
           throw hours.error("weekly hours must be positive");
         }
         if (auto weekdays = map.get("weekdays")) {
@@ -270,11 +270,11 @@ TimesheetFile read_timesheet_csv(const std::string& text, const std::string& nam
         } catch (const Error& e) {
           throw located("hours", "hours: " + e.message());
         }
-        if (duration.minutes() <= 0) {
+        if (!duration.positive()) {
           throw located("hours", "a duration must be positive");
         }
       }
-      if (duration.minutes() > 24 * 60) {
+      if (duration > Hours::from_minutes(24 * 60)) {
         throw located("hours", "a duration above 24 h: " + duration.str());
       }
       const SourceLocation where{name, number, 1};

@@ -34,21 +34,23 @@ Hours Hours::parse(std::string_view text) {
   if (size_t mark = value.find_first_of(":hH"); mark != std::string_view::npos) {
     std::string_view hours = value.substr(0, mark);
     std::string_view minutes = value.substr(mark + 1);
-    bool minutes_optional = value[mark] != ':';
+    bool seconds_optional = value[mark] != ':';
     if (!detail::is_digits(hours))
       not_hours(text);
-    if (!(minutes.empty() && minutes_optional) &&
+    if (!(minutes.empty() && seconds_optional) &&
         !(minutes.size() == 2 && detail::is_digits(minutes))) {
       not_hours(text, "minutes need 2 digits");
     }
     int64_t extra = minutes.empty() ? 0 : (minutes[0] - '0') * 10 + (minutes[1] - '0');
     if (extra >= 60)
       not_hours(text, "minutes must be below 60");
-    return Hours(detail::checked_add(detail::checked_mul(whole_hours(hours, text), 60, kHours),
-                                     extra, kHours));
+    const int64_t total_minutes = detail::checked_add(
+        detail::checked_mul(whole_hours(hours, text), 60, kHours), extra, kHours);
+    return Hours(detail::checked_mul(total_minutes, kSecondsPerMinute, kHours));
   }
 
-  // Decimal hours, rounded half up to the minute: 151.67 h = 9100.2 min -> 9100 min.
+  // Decimal hours, rounded half up to the second: 151.67 h = 546 012 s exactly; 6 decimals
+  // (0.000139 h = 0.5004 s -> 1 s) are the only case that rounds.
   auto decimal = detail::split_decimal(value);
   if (!decimal)
     not_hours(text);
@@ -57,39 +59,57 @@ Hours Hours::parse(std::string_view text) {
   auto millionths = detail::scaled_value(*decimal, kMaxDecimals);
   if (!millionths)
     throw failure("hours overflow: " + detail::quoted(text));
-  __int128 minutes =
-      detail::div_round_half_away(static_cast<__int128>(*millionths) * 60, 1'000'000);
-  return Hours(detail::checked_narrow(minutes, kHours));
+  __int128 seconds =
+      detail::div_round_half_away(static_cast<__int128>(*millionths) * kSecondsPerHour, 1'000'000);
+  return Hours(detail::checked_narrow(seconds, kHours));
 }
 
 std::string Hours::str() const {
-  __int128 hundredths = detail::div_round_half_away(static_cast<__int128>(minutes_) * 100, 60);
+  __int128 hundredths =
+      detail::div_round_half_away(static_cast<__int128>(seconds_) * 100, kSecondsPerHour);
   return detail::format_scaled(detail::checked_narrow(hundredths, kHours), 2, false);
 }
 
 std::string Hours::clock_str() const {
-  uint64_t magnitude =
-      minutes_ < 0 ? 0 - static_cast<uint64_t>(minutes_) : static_cast<uint64_t>(minutes_);
+  const uint64_t magnitude =
+      seconds_ < 0 ? 0 - static_cast<uint64_t>(seconds_) : static_cast<uint64_t>(seconds_);
+  const uint64_t minutes = magnitude / kSecondsPerMinute;
+  const uint64_t seconds = magnitude % kSecondsPerMinute;
   // Appended piece by piece: `"literal" + std::string` trips g++ 12's false -Wrestrict at -O3.
-  std::string text = minutes_ < 0 ? "-" : "";
-  text += std::to_string(magnitude / 60);
-  text += magnitude % 60 < 10 ? ":0" : ":";
-  text += std::to_string(magnitude % 60);
+  std::string text = seconds_ < 0 ? "-" : "";
+  text += std::to_string(minutes / 60);
+  text += minutes % 60 < 10 ? ":0" : ":";
+  text += std::to_string(minutes % 60);
+  if (seconds != 0) {
+    text += seconds < 10 ? ":0" : ":";
+    text += std::to_string(seconds);
+  }
   return text;
+}
+
+void Hours::overflow(int64_t minutes) {
+  throw failure("hours overflow: " + std::to_string(minutes) + " minutes");
 }
 
 Hours Hours::monthly_from_weekly(Hours weekly) {
   // "Mensualisation": 52 weeks a year spread over 12 months, e.g. 35 h × 52 / 12 = 151.67 h.
-  __int128 monthly = detail::div_round_half_away(static_cast<__int128>(weekly.minutes_) * 52, 12);
-  return Hours(detail::checked_narrow(monthly, kHours));
+  return weekly.scaled(52, 12);
+}
+
+Hours Hours::scaled(int64_t num, int64_t den) const {
+  if (den <= 0) {
+    throw failure("hours scaled by a denominator " + std::to_string(den));
+  }
+  __int128 value = detail::div_round_half_away(static_cast<__int128>(seconds_) * num, den);
+  return Hours(detail::checked_narrow(value, kHours));
 }
 
 Hours Hours::operator+(Hours other) const {
-  return Hours(detail::checked_add(minutes_, other.minutes_, kHours));
+  return Hours(detail::checked_add(seconds_, other.seconds_, kHours));
 }
 
 Hours Hours::operator-(Hours other) const {
-  return Hours(detail::checked_sub(minutes_, other.minutes_, kHours));
+  return Hours(detail::checked_sub(seconds_, other.seconds_, kHours));
 }
 
 Hours& Hours::operator+=(Hours other) {

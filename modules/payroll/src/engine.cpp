@@ -17,10 +17,10 @@ Money max(Money a, Money b) {
   return a < b ? b : a;
 }
 
-// Money × (1 + rate) × minutes / total minutes: pay for hours at a majorated hourly rate.
+// Money × (1 + rate) × seconds / total seconds: pay for hours at a majorated hourly rate.
 Money hourly_pay(Money monthly_base, Hours hours, Hours monthly_hours, Rate majoration) {
-  return monthly_base.mul_div(hours.minutes(), Rate::kScale + majoration.ppm(),
-                              monthly_hours.minutes(), Rate::kScale);
+  return monthly_base.mul_div(hours.seconds(), Rate::kScale + majoration.ppm(),
+                              monthly_hours.seconds(), Rate::kScale);
 }
 
 // a × b for hours and counts, or Error Failure instead of wrapping.
@@ -73,12 +73,11 @@ class Calculation {
     if (terms_.monthly_base.is_negative()) {
       throw bad_input("base pay must not be negative");
     }
-    if (terms_.weekly_hours.minutes() <= 0) {
+    if (!terms_.weekly_hours.positive()) {
       throw bad_input("weekly hours must be positive");
     }
-    const bool overtime =
-        elements_.overtime_first.minutes() + elements_.overtime_second.minutes() > 0;
-    const bool extra = elements_.extra_first.minutes() + elements_.extra_second.minutes() > 0;
+    const bool overtime = (elements_.overtime_first + elements_.overtime_second).positive();
+    const bool extra = (elements_.extra_first + elements_.extra_second).positive();
     if (part_time() && overtime) {
       throw bad_input("a part-time contract has heures complémentaires, not overtime");
     }
@@ -142,18 +141,18 @@ class Calculation {
                                      : terms_.monthly_base.mul_div(present_days_, month_days_);
     paid_hours_ = whole_month()
                       ? monthly_hours_
-                      : Hours::from_minutes(
-                            checked_product(monthly_hours_.minutes(), present_days_) / month_days_);
+                      : Hours::from_seconds(
+                            checked_product(monthly_hours_.seconds(), present_days_) / month_days_);
     add_earning("salaire_base", "Salaire de base", base, paid_hours_);
     const Hours scheduled = elements_.scheduled_hours;
     auto deduction = [&](Hours hours) {
-      if (hours.minutes() == 0) {
+      if (hours.is_zero()) {
         return Money();
       }
-      if (scheduled.minutes() <= 0) {
+      if (!scheduled.positive()) {
         throw bad_input("absences need the hours scheduled in the month");
       }
-      return terms_.monthly_base.mul_div(hours.minutes(), scheduled.minutes());
+      return terms_.monthly_base.mul_div(hours.seconds(), scheduled.seconds());
     };
     add_earning("absence_non_remuneree", "Absence non rémunérée",
                 -deduction(elements_.unpaid_absence), elements_.unpaid_absence);
@@ -175,7 +174,7 @@ class Calculation {
         {"heures_comp_2", "Heures complémentaires", elements_.extra_second, k_.extra_second_rate},
     };
     for (const auto& item : majorated) {
-      if (item.hours.minutes() == 0) {
+      if (item.hours.is_zero()) {
         continue;
       }
       const Money pay = hourly_pay(terms_.monthly_base, item.hours, monthly_hours_, item.rate);
@@ -208,17 +207,18 @@ class Calculation {
     if (part_time()) {
       const Hours legal = Hours::monthly_from_weekly(k_.legal_weekly_hours);
       const Hours worked = paid_hours_ + elements_.extra_first + elements_.extra_second;
-      slip_.ceiling = full.mul_div(worked.minutes(), legal.minutes());
+      slip_.ceiling = full.mul_div(worked.seconds(), legal.seconds());
     }
-    smic_minutes_ = (paid_hours_ + overtime_hours_).minutes();
-    slip_.smic_reference = k_.smic_hourly.mul_div(smic_minutes_, 60);
+    smic_seconds_ = (paid_hours_ + overtime_hours_).seconds();
+    slip_.smic_reference = k_.smic_hourly.mul_div(smic_seconds_, Hours::kSecondsPerHour);
   }
 
   // gross / SMIC reference as an exact comparison: gross < multiple × SMIC reference.
   bool below_smic_multiple(Rate multiple) const {
-    const __int128 left = static_cast<__int128>(gross_.cents()) * 60 * Rate::kScale;
+    const __int128 left =
+        static_cast<__int128>(gross_.cents()) * Hours::kSecondsPerHour * Rate::kScale;
     const __int128 right =
-        static_cast<__int128>(multiple.ppm()) * k_.smic_hourly.cents() * smic_minutes_;
+        static_cast<__int128>(multiple.ppm()) * k_.smic_hourly.cents() * smic_seconds_;
     return left < right;
   }
 
@@ -404,7 +404,7 @@ class Calculation {
     const Money per_hour = employer_.headcount < k_.overtime_deduction_headcount
                                ? k_.overtime_deduction_under_20
                                : k_.overtime_deduction_from_20;
-    if (overtime.minutes() > 0 && !per_hour.is_zero()) {
+    if (overtime.positive() && !per_hour.is_zero()) {
       PayslipLine deduction;
       deduction.code = "deduction_forfaitaire_heures_sup";
       deduction.label = "Déduction forfaitaire patronale heures supplémentaires";
@@ -412,7 +412,7 @@ class Calculation {
       deduction.group = Group::EmployerOther;
       deduction.hours = overtime;
       deduction.base = per_hour;
-      deduction.employer_amount = -per_hour.mul_div(overtime.minutes(), 60);
+      deduction.employer_amount = -per_hour.mul_div(overtime.seconds(), Hours::kSecondsPerHour);
       slip_.lines.push_back(deduction);
     }
   }
@@ -421,14 +421,14 @@ class Calculation {
   // RGDU. The coefficient is rounded to the rates' decimals (4), half up. Both formulas divide by
   // (M − 1), M the SMIC multiple where the reduction ends, so that the bracket is 1 at the SMIC.
   void general_reduction() {
-    if (gross_.is_zero() || smic_minutes_ == 0) {
+    if (gross_.is_zero() || smic_seconds_ == 0) {
       return;
     }
     const bool large = employer_.headcount >= k_.reduction_large_headcount;
     // The unrounded SMIC reference over gross pay.
     const long double ratio = static_cast<long double>(k_.smic_hourly.cents()) *
-                              static_cast<long double>(smic_minutes_) /
-                              (60.0L * static_cast<long double>(gross_.cents()));
+                              static_cast<long double>(smic_seconds_) /
+                              (3600.0L * static_cast<long double>(gross_.cents()));
     const long double multiple = k_.reduction_smic_multiple.ppm() / 1e6L;
     // M − 1 from the exact ppm, so that 1.6 gives the same long double as the literal 0.6.
     const long double span = (k_.reduction_smic_multiple.ppm() - Rate::kScale) / 1e6L;
@@ -539,7 +539,7 @@ class Calculation {
   Money csg_exempt_base_;
   Money overtime_exempt_;
   Money full_ceiling_;
-  int64_t smic_minutes_ = 0;
+  int64_t smic_seconds_ = 0;
   Money welfare_employer_;
   Money health_employer_;
   Money overtime_reduction_employee_;

@@ -31,12 +31,7 @@ int64_t div_round(int64_t num, int64_t den) {
 // hours × num / den rounded half up (hours >= 0, num >= 0, den > 0); Error Failure when the
 // product does not fit instead of wrapping.
 Hours scale(Hours hours, int64_t num, int64_t den) {
-  int64_t product = 0;
-  if (__builtin_mul_overflow(hours.minutes(), num, &product)) {
-    throw failure("hours overflow: " + hours.str() + " h × " + std::to_string(num) + " / " +
-                  std::to_string(den));
-  }
-  return Hours::from_minutes(div_round(product, den));
+  return hours.scaled(num, den);
 }
 
 Hours min(Hours a, Hours b) {
@@ -58,7 +53,7 @@ Money tenth_of(Money gross, Rate tenth, int64_t days, int64_t earned) {
 void check_hours(const DayRecord& record) {
   for (Hours h : {record.expected, record.worked, record.paid_leave, record.sickness,
                   record.unpaid_leave, record.training, record.public_holiday}) {
-    if (h.minutes() < 0) {
+    if ((h < Hours())) {
       throw bad_input("negative hours on " + record.day.str());
     }
   }
@@ -119,7 +114,7 @@ class PayRun {
   // The terms in force on the month's last day under contract apply to the whole month.
   void terms() {
     const registry::ContractTerms t = contract_.terms_at(to_);
-    if (t.weekly_hours.minutes() <= 0) {
+    if (!t.weekly_hours.positive()) {
       throw bad_input("contract " + contract_.reference + " has no weekly hours");
     }
     weekly_ = t.weekly_hours;
@@ -127,7 +122,7 @@ class PayRun {
     if (t.monthly_gross) {
       monthly_base_ = *t.monthly_gross;
     } else if (t.hourly_rate) {
-      monthly_base_ = t.hourly_rate->mul_div(monthly_hours_.minutes(), 60);
+      monthly_base_ = t.hourly_rate->mul_div(monthly_hours_.seconds(), Hours::kSecondsPerHour);
     } else {
       throw bad_input("contract " + contract_.reference +
                       " has neither a monthly nor an hourly pay");
@@ -140,7 +135,7 @@ class PayRun {
     employment_.weekly_hours = weekly_;
     employment_.monthly_base = monthly_base_;
     result_.monthly_base = monthly_base_;
-    result_.hourly_rate = monthly_base_.mul_div(60, monthly_hours_.minutes());
+    result_.hourly_rate = monthly_base_.mul_div(Hours::kSecondsPerHour, monthly_hours_.seconds());
   }
 
   // The window runs from the Monday of the week holding the 1st to the month's last day.
@@ -243,18 +238,18 @@ class PayRun {
       // (indemnités journalières), so the hours are deducted like unpaid leave.
       elements_.unpaid_absence += record.unpaid_leave + record.sickness;
       elements_.paid_leave += record.paid_leave;
-      if (record.sickness.minutes() > 0) {
+      if (record.sickness.positive()) {
         ++sick_days_;
       }
-      if (record.worked.minutes() > 0) {
+      if (record.worked.positive()) {
         ++meal_days_;
       }
       // Décompte en jours ouvrables: a weekday of leave is one day, and the Saturday after a
       // Friday of leave is one more.
       const int weekday = day.weekday();
-      if (weekday <= kFriday && record.paid_leave.minutes() > 0) {
+      if (weekday <= kFriday && record.paid_leave.positive()) {
         taken_ += kHundredths;
-      } else if (weekday == kSaturday && at(day.plus_days(-1)).paid_leave.minutes() > 0) {
+      } else if (weekday == kSaturday && at(day.plus_days(-1)).paid_leave.positive()) {
         taken_ += kHundredths;
       }
     }
@@ -263,7 +258,7 @@ class PayRun {
     // month days / contract days so that the absence of every expected hour deducts exactly
     // the prorated base. Without any expected hours: the contract's monthly hours.
     elements_.scheduled_hours =
-        expected.minutes() > 0 ? scale(expected, month_days_, present_days_) : monthly_hours_;
+        expected.positive() ? scale(expected, month_days_, present_days_) : monthly_hours_;
     result_.worked = worked_;
   }
 
@@ -283,9 +278,9 @@ class PayRun {
     leave_.taken = static_cast<int>(taken_);
 
     // Maintien: what the leave hours are deducted at (the engine's deduction).
-    if (elements_.paid_leave.minutes() > 0) {
-      leave_.maintien = monthly_base_.mul_div(elements_.paid_leave.minutes(),
-                                              elements_.scheduled_hours.minutes());
+    if (elements_.paid_leave.positive()) {
+      leave_.maintien = monthly_base_.mul_div(elements_.paid_leave.seconds(),
+                                              elements_.scheduled_hours.seconds());
     }
     // Dixième: days come from the N-1 balance first, each at the dixième of the gross of its
     // period; days beyond it (taken in advance) at that of the current period.

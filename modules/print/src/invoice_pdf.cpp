@@ -411,7 +411,7 @@ class InvoiceWriter : PageWriter {
           y += leading(body);
         }
         const double base = y_ + row_pad + body.size;
-        if (line->hours.minutes() != 0) {
+        if (!line->hours.is_zero()) {
           text_right(x[2] - 5, base, french_hours(line->hours), body);
         }
         if (!line->unit_price.is_zero()) {

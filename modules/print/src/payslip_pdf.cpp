@@ -157,20 +157,22 @@ std::string hundredths(int64_t value, bool whole = false) {
 }
 
 std::string hours_text(Hours hours, bool whole = false) {
-  const int64_t minutes = hours.minutes();
-  return hundredths((minutes * 100 + (minutes >= 0 ? 30 : -30)) / 60, whole);
+  const int64_t seconds = hours.seconds();
+  const int64_t half = Hours::kSecondsPerHour / 2;
+  return hundredths((seconds * 100 + (seconds >= 0 ? half : -half)) / Hours::kSecondsPerHour,
+                    whole);
 }
 
 // An amount per hour with four decimals, so that hours × rate = amount: "16,1538".
 std::string per_hour(Money money, Hours hours) {
-  const int64_t minutes = hours.minutes();
-  if (minutes == 0) {
+  const int64_t seconds = hours.seconds();
+  if (seconds == 0) {
     return {};
   }
-  // euros per hour × 10 000 = cents × 100 × 60 / minutes, rounded half away from zero.
-  const __int128 scaled = static_cast<__int128>(money.cents()) * 6000;
-  const __int128 magnitude = (scaled < 0 ? -scaled : scaled) + minutes / 2;
-  const auto value = static_cast<int64_t>(magnitude / minutes);
+  // euros per hour × 10 000 = cents × 100 × 3600 / seconds, rounded half away from zero.
+  const __int128 scaled = static_cast<__int128>(money.cents()) * 100 * Hours::kSecondsPerHour;
+  const __int128 magnitude = (scaled < 0 ? -scaled : scaled) + seconds / 2;
+  const auto value = static_cast<int64_t>(magnitude / seconds);
   std::string decimals = std::to_string(value % 10000);
   decimals.insert(0, 4 - decimals.size(), '0');
   std::string text = scaled < 0 ? "-" : "";
@@ -578,11 +580,11 @@ class PayslipWriter : PageWriter {
         continue;
       }
       std::string name = l.label;
-      if (l.employee_rate && l.hours.minutes() != 0) {  // majorated hours
+      if (l.employee_rate && !l.hours.is_zero()) {  // majorated hours
         name =
             fill(label("majorated"), {{"label", l.label}, {"rate", percent(*l.employee_rate, 0)}});
       }
-      const bool by_hour = l.hours.minutes() != 0;
+      const bool by_hour = !l.hours.is_zero();
       row(columns,
           {left(name), right(by_hour ? hours_text(l.hours) + " h" : std::string()),
            right(by_hour ? per_hour(l.employee_amount, l.hours) : std::string()),
@@ -606,7 +608,7 @@ class PayslipWriter : PageWriter {
     // amount per hour the rate, "8,00 h × 1,50".
     std::string base = nonzero(l.base);
     std::string employer_rate = rate_text(l.employer_rate);
-    if (employer_rate.empty() && has_employer && l.hours.minutes() != 0) {
+    if (employer_rate.empty() && has_employer && !l.hours.is_zero()) {
       employer_rate = base;
       base = hours_text(l.hours) + " h";
     }

@@ -165,7 +165,7 @@ void check_benefits(const EmployeeBenefits& benefits, Problems& problems) {
 }  // namespace
 
 bool weekly_hours_allowed(Hours weekly) {
-  return weekly.minutes() > 0 && weekly.minutes() <= kMaxWeeklyMinutes;
+  return weekly.positive() && weekly <= Hours::from_minutes(kMaxWeeklyMinutes);
 }
 
 std::vector<FieldProblem> check(const Member& member) {

@@ -55,14 +55,14 @@ int64_t monday_of(int64_t week) {
   return week * kDaysPerWeek + kFirstMonday;
 }
 
-std::string clock_text(int64_t minutes) {
-  return Hours::from_minutes(minutes).clock_str();
+std::string clock_text(int64_t seconds) {
+  return Hours::from_seconds(seconds).clock_str();
 }
 
 // A work entry reduced to integers, employee and member as ranks (sorted by number and SIRET).
 struct Record {
   int64_t day;
-  int64_t minutes;
+  int64_t seconds;
   int32_t employee;
   int32_t member;
   int32_t start;  // kNone when the entry has no time range
@@ -72,7 +72,7 @@ struct Record {
 struct Employment {
   int64_t start;
   int64_t end;  // inclusive; max when open-ended
-  int64_t weekly_minutes;
+  int64_t weekly_seconds;
   size_t members_begin;  // into Checker::allowed_members_
   size_t members_end;
 };
@@ -146,7 +146,7 @@ class Checker {
 
   std::vector<Violation> run() {
     std::vector<Violation> result;
-    week_minutes_.resize(week_count_);
+    week_seconds_.resize(week_count_);
     week_contract_.resize(week_count_);
     size_t begin = 0;
     while (begin < records_.size()) {
@@ -174,7 +174,7 @@ class Checker {
     records_.reserve(input_.work.size());
     for (const WorkEntry& entry : input_.work) {
       const bool timed = entry.start && entry.end;
-      records_.push_back({entry.day.days(), entry.duration.minutes(),
+      records_.push_back({entry.day.days(), entry.duration.seconds(),
                           employees_.id(entry.employee_number), members_.id(entry.member_siret),
                           timed ? *entry.start : kNone, timed ? *entry.end : kNone});
     }
@@ -211,7 +211,7 @@ class Checker {
       const EmploymentPeriod& period = input_.employments[i];
       Employment employment{period.start.days(),
                             period.end ? period.end->days() : std::numeric_limits<int64_t>::max(),
-                            period.weekly_hours.minutes(), allowed_members_.size(), 0};
+                            period.weekly_hours.seconds(), allowed_members_.size(), 0};
       for (const std::string& siret : period.member_sirets) {
         const int32_t member = members_.rank(members_.find(siret));
         if (member != kNone) {
@@ -245,8 +245,8 @@ class Checker {
     violation.severity = rule == Rule::PublicHoliday ? Severity::Warning : Severity::Error;
     violation.date = Date::from_days(day);
     violation.week = std::move(week);
-    violation.value = Hours::from_minutes(value);
-    violation.limit = Hours::from_minutes(limit);
+    violation.value = Hours::from_seconds(value);
+    violation.limit = Hours::from_seconds(limit);
     if (member != kNone) {
       violation.member_siret = std::string(members_.key_of_rank(member));
     }
@@ -257,7 +257,7 @@ class Checker {
   void check_employee(int32_t employee, size_t begin, size_t end) {
     const Employment* employments = employments_.data() + employment_begin_[employee];
     const Employment* employments_end = employments_.data() + employment_begin_[employee + 1];
-    std::fill(week_minutes_.begin(), week_minutes_.end(), 0);
+    std::fill(week_seconds_.begin(), week_seconds_.end(), 0);
 
     int64_t previous_day = std::numeric_limits<int64_t>::min();
     int32_t previous_last_end = kNone;  // kNone: the previous day has no timed entry
@@ -269,7 +269,7 @@ class Checker {
       int32_t last_end = kNone;
       while (day_end < end && records_[day_end].day == day) {
         const Record& record = records_[day_end];
-        total += record.minutes;
+        total += record.seconds;
         if (record.start != kNone) {
           first_start = first_start == kNone ? record.start : std::min(first_start, record.start);
           last_end = std::max(last_end, record.end);
@@ -278,12 +278,13 @@ class Checker {
       }
       const int64_t week = week_of(day);
       if (window_first_week_ <= week && week <= last_week_) {
-        week_minutes_[static_cast<size_t>(week - window_first_week_)] += total;
+        week_seconds_[static_cast<size_t>(week - window_first_week_)] += total;
       }
       if (from_ <= day && day <= to_) {
         check_day(employee, day, total);
         if (previous_day == day - 1 && previous_last_end != kNone && first_start != kNone) {
-          check_rest(employee, day, kMinutesPerDay - previous_last_end + first_start);
+          check_rest(employee, day,
+                     (kMinutesPerDay - previous_last_end + first_start) * Hours::kSecondsPerMinute);
         }
         check_members(employee, day, day_begin, day_end, employments, employments_end);
       }
@@ -295,7 +296,7 @@ class Checker {
   }
 
   void check_day(int32_t employee, int64_t day, int64_t total) {
-    const int64_t limit = limits_.daily_max.minutes();
+    const int64_t limit = limits_.daily_max.seconds();
     if (total > limit) {
       add(employee, day, Rule::DailyMax, total, limit, kNone, {},
           "worked " + clock_text(total) + " on " + Date::from_days(day).str() + ", more than " +
@@ -304,7 +305,7 @@ class Checker {
   }
 
   void check_rest(int32_t employee, int64_t day, int64_t rest) {
-    const int64_t limit = limits_.daily_rest.minutes();
+    const int64_t limit = limits_.daily_rest.seconds();
     if (rest < limit) {
       add(employee, day, Rule::DailyRest, rest, limit, kNone, {},
           "rested " + clock_text(rest) + " between " + Date::from_days(day - 1).str() + " and " +
@@ -322,22 +323,22 @@ class Checker {
     const int32_t holiday = holiday_of_day_[static_cast<size_t>(day - from_)];
     for (size_t member_begin = begin; member_begin < end;) {
       const int32_t member = records_[member_begin].member;
-      int64_t minutes = 0;
+      int64_t seconds = 0;
       size_t member_end = member_begin;
       for (; member_end < end && records_[member_end].member == member; ++member_end) {
-        minutes += records_[member_end].minutes;
+        seconds += records_[member_end].seconds;
       }
-      const std::string at = "worked " + clock_text(minutes) + " on " + Date::from_days(day).str() +
+      const std::string at = "worked " + clock_text(seconds) + " on " + Date::from_days(day).str() +
                              " for member " + std::string(members_.key_of_rank(member));
       if (!employed) {
-        add(employee, day, Rule::OutsideContract, minutes, 0, member, {},
+        add(employee, day, Rule::OutsideContract, seconds, 0, member, {},
             at + ", outside any employment contract");
       } else if (!allowed(member, day, employments, employments_end)) {
-        add(employee, day, Rule::MemberNotInContract, minutes, 0, member, {},
+        add(employee, day, Rule::MemberNotInContract, seconds, 0, member, {},
             at + ", a member the employment contract does not list");
       }
       if (holiday != kNone) {
-        add(employee, day, Rule::PublicHoliday, minutes, 0, member, {},
+        add(employee, day, Rule::PublicHoliday, seconds, 0, member, {},
             at + ", a public holiday (" + holidays_[static_cast<size_t>(holiday)].name + ")");
       }
       member_begin = member_end;
@@ -360,7 +361,7 @@ class Checker {
 
   void check_weeks(int32_t employee, const Employment* employments,
                    const Employment* employments_end) {
-    // week_contract_: the largest contractual minutes of the employments active on some day
+    // week_contract_: the largest contractual seconds of the employments active on some day
     // of the week; kNone when none is.
     std::fill(week_contract_.begin(), week_contract_.end(), kNone);
     for (const Employment* e = employments; e != employments_end; ++e) {
@@ -370,23 +371,23 @@ class Checker {
                                : std::min(week_of(e->end), last_week_);
       for (int64_t week = first; week <= last; ++week) {
         int64_t& contract = week_contract_[static_cast<size_t>(week - window_first_week_)];
-        contract = std::max(contract, e->weekly_minutes);
+        contract = std::max(contract, e->weekly_seconds);
       }
     }
 
-    const int64_t weekly_max = limits_.weekly_max.minutes();
-    const int64_t full_time = limits_.full_time_weekly.minutes();
+    const int64_t weekly_max = limits_.weekly_max.seconds();
+    const int64_t full_time = limits_.full_time_weekly.seconds();
     const int64_t divisor = limits_.part_time_extra_divisor;
-    const int64_t window_max = limits_.average_weekly_max.minutes() * average_weeks_;
+    const int64_t window_max = limits_.average_weekly_max.seconds() * average_weeks_;
     int64_t window_total = 0;
     int64_t employed_run = 0;  // consecutive employed weeks ending at the current one
     for (size_t i = 0; i < week_count_; ++i) {
       const int64_t week = window_first_week_ + static_cast<int64_t>(i);
-      const int64_t total = week_minutes_[i];
+      const int64_t total = week_seconds_[i];
       const int64_t contract = week_contract_[i];
       window_total += total;
       if (i >= static_cast<size_t>(average_weeks_)) {
-        window_total -= week_minutes_[i - static_cast<size_t>(average_weeks_)];
+        window_total -= week_seconds_[i - static_cast<size_t>(average_weeks_)];
       }
       employed_run = contract == kNone ? 0 : employed_run + 1;
       if (week < first_week_) {
@@ -406,10 +407,10 @@ class Checker {
         add(employee, monday, Rule::WeeklyAverage, window_total, window_max, kNone, name,
             "worked " + clock_text(window_total) + " in the " + std::to_string(average_weeks_) +
                 " weeks " + first + " to " + name + ", more than " + clock_text(window_max) + " (" +
-                clock_text(limits_.average_weekly_max.minutes()) + " a week on average)");
+                clock_text(limits_.average_weekly_max.seconds()) + " a week on average)");
       }
       if (contract != kNone && contract < full_time) {
-        // Exact: total > contract + contract / divisor  <=>  total > floor(that), in minutes.
+        // Exact: total > contract + contract / divisor  <=>  total > floor(that), in seconds.
         const int64_t extra_limit = contract * (divisor + 1) / divisor;
         if (total * divisor > contract * (divisor + 1)) {
           const std::string name = Date::from_days(monday).iso_week();
@@ -447,7 +448,7 @@ class Checker {
   std::vector<PublicHoliday> holidays_;  // within [from, to]
   std::vector<int32_t> holiday_of_day_;  // index into holidays_ by day − from, or kNone
 
-  std::vector<int64_t> week_minutes_;   // per week from window_first_week_
+  std::vector<int64_t> week_seconds_;   // per week from window_first_week_
   std::vector<int64_t> week_contract_;  // per week from window_first_week_
   std::vector<Pending> pending_;        // the current employee's violations
 };

@@ -214,8 +214,8 @@ void Planner::report_unmet(const std::vector<double>& values, Proposal& proposal
     const Demand& demand = *demands_[d].demand;
     if (demand.to < monday_ || sunday < demand.from)
       continue;  // not in the week
-    const int64_t unmet = demand.weekly_hours.minutes() - placed[d];
-    if (unmet <= 0)
+    const Hours unmet = demand.weekly_hours - Hours::from_minutes(placed[d]);
+    if (!unmet.positive())
       continue;
     std::vector<std::string> skilled, without_clause;
     bool with_clause = false;
@@ -245,15 +245,15 @@ void Planner::report_unmet(const std::vector<double>& values, Proposal& proposal
     } else if (!with_clause) {
       reason = "clause missing: no contract of the employees with the skill (" + names(skilled) +
                ") lists the member";
-    } else if (unmet < s && placed[d] == s * demands_[d].max_slots) {
+    } else if (unmet < Hours::from_minutes(s) && placed[d] == s * demands_[d].max_slots) {
       reason = "slot granularity: less than one " + std::to_string(s) + "-minute slot left";
     } else {
       reason = "no capacity";
       if (!without_clause.empty())
         reason += "; clause missing for " + names(without_clause) + ", who have the skill";
     }
-    proposal.unmet.push_back({demand.id, Hours::from_minutes(unmet), reason});
-    proposal.unmet_total += Hours::from_minutes(unmet);
+    proposal.unmet.push_back({demand.id, unmet, reason});
+    proposal.unmet_total += unmet;
   }
 }
 

@@ -17,7 +17,7 @@ void Planner::validate() const {
     throw bad_input("the working day must be within 0:00–24:00 and start before it ends");
   if (input_.lunch_start > input_.lunch_end)
     throw bad_input("the lunch break must start before it ends");
-  if (input_.limits.daily_max.minutes() <= 0 || input_.limits.weekly_max.minutes() <= 0)
+  if (!input_.limits.daily_max.positive() || !input_.limits.weekly_max.positive())
     throw bad_input("the daily and weekly maximum working times must be positive");
   for (const Demand& demand : input_.demands) {
     for (int weekday : demand.weekdays) {
@@ -25,7 +25,7 @@ void Planner::validate() const {
         throw bad_input("demand " + std::to_string(demand.id) + ": weekday " +
                         std::to_string(weekday) + " is not 1 (Monday) to 7 (Sunday)");
     }
-    if (demand.weekly_hours.minutes() < 0)
+    if ((demand.weekly_hours < Hours()))
       throw bad_input("demand " + std::to_string(demand.id) + ": negative weekly hours");
   }
   for (const Allocation& allocation : input_.existing) {
@@ -75,7 +75,7 @@ void Planner::prepare() {
     employee.periods = list;
     int64_t contract = std::numeric_limits<int64_t>::max();
     for (const EmploymentPeriod* period : list) {
-      contract = std::min(contract, period->weekly_hours.minutes());
+      contract = std::min(contract, period->weekly_hours.whole_minutes());
       for (int k = 1; k <= 7; ++k) {
         if (!period->active_on(day(k)))
           continue;
@@ -84,7 +84,7 @@ void Planner::prepare() {
         employee.days[k].period = period;
       }
     }
-    employee.weekly_cap = std::min(contract, input_.limits.weekly_max.minutes());
+    employee.weekly_cap = std::min(contract, input_.limits.weekly_max.whole_minutes());
     employee_ids.emplace(number, static_cast<int>(employees_.size()));
     employees_.push_back(std::move(employee));
   }
@@ -95,7 +95,7 @@ void Planner::prepare() {
     DemandInfo info;
     info.demand = &demand;
     info.member = member_index(demand.member_siret);
-    info.max_slots = static_cast<int>(demand.weekly_hours.minutes() / s);
+    info.max_slots = static_cast<int>(demand.weekly_hours.whole_minutes() / s);
     info.weekdays = demand.weekdays;
     if (info.weekdays.empty())
       info.weekdays = {1, 2, 3, 4, 5};
@@ -129,7 +129,7 @@ void Planner::prepare() {
       EmployeeDay& employee_day = employee.days[k];
       existing_week += employee_day.existing_minutes;
       employee_day.daily_cap =
-          std::max(input_.limits.daily_max.minutes(), employee_day.existing_minutes);
+          std::max(input_.limits.daily_max.whole_minutes(), employee_day.existing_minutes);
       for (const Interval& slot : grid_) {
         bool taken = false;
         for (int a : employee_day.existing) {
@@ -176,7 +176,7 @@ void Planner::prepare() {
           !std::all_of(needed.begin(), needed.end(),
                        [&](const std::string& skill) { return has_skill(*period, skill); }))
         continue;
-      if (slots > std::min<int64_t>(grid_size, input_.limits.daily_max.minutes() / s) ||
+      if (slots > std::min<int64_t>(grid_size, input_.limits.daily_max.whole_minutes() / s) ||
           minutes > other.weekly_cap)
         continue;
       info.replacements.push_back(static_cast<int>(e));
