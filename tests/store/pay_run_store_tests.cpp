@@ -8,6 +8,7 @@
 
 #include "demo_month.h"
 #include "gepaie/app/close.h"
+#include "gepaie/app/payroll.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/config/staffing_files.h"
@@ -35,6 +36,11 @@ struct DemoGe : testing::TestDatabase {
     testing::set_up_demo(db(), months, false);
   }
 
+  app::PayRunReport run(Month month) {
+    testing::FixedWorkspace workspace(db(), rates, settings());
+    return app::run_payroll(workspace, testing::test_operator(), month);
+  }
+
   app::CloseReport close(Month month) {
     return testing::close_month(db(), rates, settings(), month);
   }
@@ -60,7 +66,7 @@ int64_t count(store::Database& db, const std::string& sql) {
 
 BOOST_AUTO_TEST_CASE(a_new_draft_run_replaces_the_previous_one_completely) {
   DemoGe ge("payrun_draft", {kNovember});
-  const auto first = store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kNovember);
+  const auto first = ge.run(kNovember);
   BOOST_TEST(first.payslips > 10);
   const int64_t lines = count(ge.db(), "SELECT COUNT(*) AS n FROM payslip_lines");
   BOOST_TEST(lines == first.lines);
@@ -69,7 +75,7 @@ BOOST_AUTO_TEST_CASE(a_new_draft_run_replaces_the_previous_one_completely) {
   // An expense for E003: the next run refunds it on the payslip, nothing else changes.
   store::add_expense(ge.db(), {0, "E003", "87001285300012", Date::parse("2026-11-18"),
                                Money::parse("42.60"), "Train"});
-  const auto second = store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kNovember);
+  const auto second = ge.run(kNovember);
   BOOST_TEST(second.payslips == first.payslips);
   BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM payslips") == first.payslips);
   BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM payslip_lines") == lines + 1);
@@ -91,7 +97,7 @@ BOOST_AUTO_TEST_CASE(a_new_draft_run_replaces_the_previous_one_completely) {
 BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months_refuse_changes) {
   DemoGe ge("payrun_months", {kOctober, kNovember});
   // Months are paid in order: November cannot close while October's run is a draft.
-  store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kOctober);
+  ge.run(kOctober);
   BOOST_CHECK_EXCEPTION(ge.close(kNovember), Error, [](const Error& e) {
     return e.kind() == ErrorKind::Conflict &&
            std::string(e.what()).find("close 2026-10 first") != std::string::npos;
@@ -200,8 +206,7 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
              std::string(e.what()).find("closed") != std::string::npos;
     }
   };
-  BOOST_TEST(refused(
-      [&] { store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, kOctober); }));
+  BOOST_TEST(refused([&] { ge.run(kOctober); }));
   BOOST_TEST(refused([&] { store::generate_timesheets(ge.db(), kOctober); }));
   BOOST_TEST(refused([&] {
     store::import_timesheet(
@@ -217,12 +222,10 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
   }));
   BOOST_TEST(refused([&] { ge.close(kOctober); }));
   // September, never paid, can no longer be: October and November are closed.
-  BOOST_CHECK_EXCEPTION(
-      store::run_payroll_alone(ge.db(), ge.rates, ge.settings().payroll, Month::parse("2026-09")),
-      Error, [](const Error& e) {
-        return e.kind() == ErrorKind::Conflict &&
-               std::string(e.what()).find("months are paid in order") != std::string::npos;
-      });
+  BOOST_CHECK_EXCEPTION(ge.run(Month::parse("2026-09")), Error, [](const Error& e) {
+    return e.kind() == ErrorKind::Conflict &&
+           std::string(e.what()).find("months are paid in order") != std::string::npos;
+  });
   BOOST_TEST(refused([&] {
     store::add_invoice_adjustment(
         ge.db(), {0, "87001285300012", kOctober, Money::parse("5.00"), "Trop tard", ""});

@@ -5,6 +5,7 @@
 #include "gepaie/core/error.h"
 #include "gepaie/store/close.h"
 #include "gepaie/store/staffing_store.h"
+#include "pay_run.h"
 
 namespace gepaie::app {
 namespace {
@@ -117,7 +118,7 @@ CloseReport close_month(Workspace& workspace, const Actor& actor, const CloseReq
   report.check_seconds = seconds_since(start);
   stage("checked");
 
-  report.pay_run = store::run_payroll(db, rates, settings.payroll, month);
+  report.pay_run = internal::compute_and_store_pay_run(db, rates, settings.payroll, month);
   stage("paid");
 
   start = Clock::now();

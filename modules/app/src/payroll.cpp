@@ -2,6 +2,7 @@
 
 #include "gepaie/core/error.h"
 #include "gepaie/store/periods.h"
+#include "pay_run.h"
 
 namespace gepaie::app {
 
@@ -14,11 +15,16 @@ payroll::Payslip simulate(const payroll::RateBook& rates, const config::Simulati
                                   simulation.elements);
 }
 
-store::PayRunReport run_payroll(Workspace& workspace, const Actor& actor, Month month) {
+PayRunReport run_payroll(Workspace& workspace, const Actor& actor, Month month) {
   require_ge(actor, "run the payroll");
   workspace.progress("Pay run " + month.str() + "...");
-  return store::run_payroll_alone(workspace.db(), workspace.rates(), workspace.settings().payroll,
-                                  month);
+  store::Database& db = workspace.db();
+  store::prepare_month(db, month);
+  store::Transaction transaction(db);
+  PayRunReport report = internal::compute_and_store_pay_run(db, workspace.rates(),
+                                                            workspace.settings().payroll, month);
+  transaction.commit();
+  return report;
 }
 
 MonthPayslips payslips(Workspace& workspace, const Actor& actor, Month month,

@@ -1,11 +1,8 @@
 #include "gepaie/store/payroll_store.h"
 
-#include <chrono>
 #include <map>
-#include <set>
 
 #include "gepaie/core/error.h"
-#include "gepaie/staffing/holidays.h"
 #include "gepaie/store/batch_insert.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
@@ -14,10 +11,8 @@
 namespace gepaie::store {
 namespace {
 
-using internal::Clock;
 using internal::employee_ids;
 using internal::member_ids;
-using internal::seconds_since;
 
 const char* kind_name(payroll::LineKind kind) {
   switch (kind) {
@@ -33,300 +28,136 @@ const char* kind_name(payroll::LineKind kind) {
   return "contribution";
 }
 
-// The contract of each employee that the month's payslip is for: among the contracts active in
-// the month, the one that starts last (a new contract taking over from one ending this month).
-std::map<std::string, registry::Contract> contracts_of_month(Database& db, Month month) {
-  std::map<std::string, registry::Contract> chosen;
-  for (auto& contract : list_contracts(db)) {
-    if (contract.start > month.last_day() || (contract.end && *contract.end < month.first_day())) {
-      continue;
-    }
-    auto found = chosen.find(contract.employee_number);
-    if (found == chosen.end() || found->second.start < contract.start) {
-      chosen[contract.employee_number] = std::move(contract);
-    }
+// The number of each employee and the reference of each contract by database id.
+std::map<int64_t, std::string> by_id(const std::map<std::string, int64_t>& ids) {
+  std::map<int64_t, std::string> keys;
+  for (const auto& [key, id] : ids) {
+    keys.emplace(id, key);
   }
-  return chosen;
+  return keys;
 }
 
-struct History {
-  struct MonthFigures {
-    Month month;
-    Money gross;
-    int leave_earned = 0;
-    int leave_taken = 0;
-    Money leave_gross;
-    payroll::YearToDate ytd;
-  };
-  std::map<int64_t, std::vector<MonthFigures>> by_employee;  // month order
-  std::map<int64_t, Money> contract_gross;
-};
-
-History load_history(Database& db, Month month) {
-  History history;
-  const int year = payroll::leave_reference_year(month);
-  const Month from = *Month::from_ym(year - 1, 6);
-  Rows rows = db.prepare(
-                    "SELECT employee_id, month, gross, leave_earned_cdays, leave_taken_cdays, "
-                    "leave_reference_gross, ytd_gross, ytd_net_taxable, ytd_income_tax, "
-                    "ytd_overtime_tax_exempt FROM payslips WHERE month >= ? AND month < ? "
-                    "ORDER BY employee_id, month")
-                  .text(1, std::min(from, *Month::from_ym(month.year(), 1)).str())
-                  .text(2, month.str())
-                  .query();
-  while (rows.next()) {
-    History::MonthFigures figures{
-        Month::parse(rows.text("month")),
-        rows.money("gross"),
-        static_cast<int>(rows.integer("leave_earned_cdays")),
-        static_cast<int>(rows.integer("leave_taken_cdays")),
-        rows.money("leave_reference_gross"),
-        {rows.money("ytd_gross"), rows.money("ytd_net_taxable"), rows.money("ytd_income_tax"),
-         rows.money("ytd_overtime_tax_exempt")}};
-    history.by_employee[rows.integer("employee_id")].push_back(figures);
-  }
-  Rows gross = db.prepare(
-                     "SELECT contract_id, SUM(gross) AS gross FROM payslips WHERE month < ? "
-                     "GROUP BY contract_id")
-                   .text(1, month.str())
-                   .query();
-  while (gross.next()) {
-    history.contract_gross[gross.integer("contract_id")] = gross.money("gross");
-  }
-  return history;
+std::map<std::string, int64_t> contract_ids(Database& db) {
+  return internal::ids_of(db, "SELECT id, reference FROM contracts", "reference");
 }
 
-// Leave counters and year-to-date figures from the payslips before `month`. Leave taken in the
-// current period comes out of the N-1 balance first; leave taken during N-1 came out of N-2's.
-payroll::EmployeeHistory history_of(const std::vector<History::MonthFigures>& months, Month month) {
-  payroll::EmployeeHistory result;
-  const int year = payroll::leave_reference_year(month);
-  int taken_now = 0;
-  for (const auto& figures : months) {
-    const int period = payroll::leave_reference_year(figures.month);
-    if (period == year - 1) {
-      result.leave.previous_earned += figures.leave_earned;
-      result.leave.previous_gross += figures.leave_gross;
-    } else if (period == year) {
-      result.leave.current_earned += figures.leave_earned;
-      result.leave.current_gross += figures.leave_gross;
-      taken_now += figures.leave_taken;
-    }
-    if (figures.month.year() == month.year()) {
-      result.year_to_date = figures.ytd;  // the latest month of the year so far
-    }
+int64_t id_of(const std::map<std::string, int64_t>& ids, const std::string& key, const char* what) {
+  auto found = ids.find(key);
+  if (found == ids.end()) {
+    throw Error(ErrorKind::BadInput, std::string("unknown ") + what + " " + key);
   }
-  result.leave.previous_taken = std::min(taken_now, result.leave.previous_earned);
-  result.leave.current_taken = taken_now - result.leave.previous_taken;
-  return result;
+  return found->second;
 }
-
-// Paid-leave balances after the month, in hundredths of a day: leave taken comes out of the N-1
-// period first, then out of the current one.
-struct LeaveBalances {
-  int n1_remaining = 0;
-  int n_earned = 0;
-  int n_remaining = 0;
-};
-
-LeaveBalances balances_after(const payroll::LeaveCounters& before,
-                             const payroll::LeaveMonth& month) {
-  const int taken = before.previous_taken + before.current_taken + month.taken;
-  LeaveBalances balances;
-  balances.n1_remaining = std::max(0, before.previous_earned - taken);
-  balances.n_earned = before.current_earned + month.earned;
-  balances.n_remaining =
-      balances.n_earned - std::max(0, taken - before.previous_earned) - month.remaining_at_exit;
-  return balances;
-}
-
-struct Slot {
-  int weekday;
-  int minutes;
-  Date from;
-  std::optional<Date> to;
-};
 
 }  // namespace
 
-PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
-                         const config::PayrollSettings& settings, Month month) {
-  PayRunReport report;
-  report.month = month;
-  lock_month(db, month, "a new pay run");
-  ensure_paid_in_order(db, month, false);
-  const auto read_start = Clock::now();
-  const payroll::RateSet* rate_set = rates.at(month.first_day());
-  if (rate_set == nullptr) {
-    throw Error(ErrorKind::BadInput, "no rates file covers " + month.str());
-  }
-  const Date window_start = month.first_day().plus_days(1 - month.first_day().weekday());
-  const Date last = month.last_day();
-
-  const auto contracts = contracts_of_month(db, month);
-  const auto contract_ids =
-      internal::ids_of(db, "SELECT id, reference FROM contracts", "reference");
-  const auto employee_id_of = employee_ids(db);
-  std::map<std::string, registry::Employee> employees;
+PayRunInputs load_pay_run_inputs(Database& db, Month month, payroll::PayWindow window,
+                                 Month history_from) {
+  PayRunInputs inputs;
+  inputs.contracts = list_contracts(db);
   for (auto& employee : list_employees(db)) {
-    employees[employee.number] = std::move(employee);
+    std::string number = employee.number;
+    inputs.employees.emplace(std::move(number), std::move(employee));
   }
+  const auto number_of = by_id(employee_ids(db));
+  const auto reference_of = by_id(contract_ids(db));
 
   // Approved hours worked per employee and day, over the window (all members together).
-  std::map<int64_t, std::map<int64_t, int64_t>> worked;  // employee id → day → minutes
   {
     Rows rows = db.prepare(
                       "SELECT t.employee_id, w.work_date, SUM(w.duration_minutes) AS minutes "
                       "FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id "
                       "WHERE t.state = 'approved' AND w.work_date BETWEEN ? AND ? "
                       "GROUP BY t.employee_id, w.work_date")
-                    .date(1, window_start)
-                    .date(2, last)
+                    .date(1, window.first)
+                    .date(2, window.last)
                     .query();
     while (rows.next()) {
-      worked[rows.integer("employee_id")][rows.date("work_date").days()] = rows.integer("minutes");
+      inputs.worked[number_of.at(rows.integer("employee_id"))].push_back(
+          {rows.date("work_date"), Hours::from_minutes(rows.integer("minutes"))});
     }
   }
-  struct Absence {
-    Date day;
-    std::string kind;
-    int64_t minutes;
-  };
-  std::map<int64_t, std::vector<Absence>> absences;
   {
     Rows rows = db.prepare(
                       "SELECT employee_id, absence_date, kind, duration_minutes FROM "
                       "absence_entries WHERE absence_date BETWEEN ? AND ?")
-                    .date(1, window_start)
-                    .date(2, last)
+                    .date(1, window.first)
+                    .date(2, window.last)
                     .query();
     while (rows.next()) {
-      absences[rows.integer("employee_id")].push_back(
-          {rows.date("absence_date"), rows.text("kind"), rows.integer("duration_minutes")});
+      const std::string kind = rows.text("kind");
+      const auto parsed = payroll::absence_kind_from(kind);
+      if (!parsed) {
+        throw failure("unknown absence kind in the database: " + kind);
+      }
+      inputs.absences[number_of.at(rows.integer("employee_id"))].push_back(
+          {rows.date("absence_date"), *parsed,
+           Hours::from_minutes(rows.integer("duration_minutes"))});
     }
   }
-  std::map<int64_t, std::vector<Slot>> schedule;
   {
     Rows rows = db.prepare(
                       "SELECT employee_id, weekday, end_minute - start_minute AS minutes, "
                       "date_from, date_to FROM allocations WHERE date_from <= ? AND "
                       "(date_to IS NULL OR date_to >= ?)")
-                    .date(1, last)
-                    .date(2, window_start)
+                    .date(1, window.last)
+                    .date(2, window.first)
                     .query();
     while (rows.next()) {
-      schedule[rows.integer("employee_id")].push_back(
-          {static_cast<int>(rows.integer("weekday")), static_cast<int>(rows.integer("minutes")),
+      inputs.schedule[number_of.at(rows.integer("employee_id"))].push_back(
+          {static_cast<int>(rows.integer("weekday")), Hours::from_minutes(rows.integer("minutes")),
            rows.date("date_from"), rows.optional_date("date_to")});
     }
   }
-  std::map<int64_t, Money> expenses;
   {
     Rows rows = db.prepare(
                       "SELECT employee_id, SUM(amount) AS amount FROM expenses "
                       "WHERE expense_date BETWEEN ? AND ? GROUP BY employee_id")
                     .date(1, month.first_day())
-                    .date(2, last)
+                    .date(2, month.last_day())
                     .query();
     while (rows.next()) {
-      expenses[rows.integer("employee_id")] = rows.money("amount");
+      inputs.expenses[number_of.at(rows.integer("employee_id"))] = rows.money("amount");
     }
   }
-  const History history = load_history(db, month);
-  report.read_seconds = seconds_since(read_start);
+  {
+    Rows rows = db.prepare(
+                      "SELECT employee_id, month, leave_earned_cdays, leave_taken_cdays, "
+                      "leave_reference_gross, ytd_gross, ytd_net_taxable, ytd_income_tax, "
+                      "ytd_overtime_tax_exempt FROM payslips WHERE month >= ? AND month < ? "
+                      "ORDER BY employee_id, month")
+                    .text(1, history_from.str())
+                    .text(2, month.str())
+                    .query();
+    while (rows.next()) {
+      inputs.past_months[number_of.at(rows.integer("employee_id"))].push_back(
+          {Month::parse(rows.text("month")),
+           static_cast<int>(rows.integer("leave_earned_cdays")),
+           static_cast<int>(rows.integer("leave_taken_cdays")),
+           rows.money("leave_reference_gross"),
+           {rows.money("ytd_gross"), rows.money("ytd_net_taxable"), rows.money("ytd_income_tax"),
+            rows.money("ytd_overtime_tax_exempt")}});
+    }
+  }
+  {
+    Rows rows = db.prepare(
+                      "SELECT contract_id, SUM(gross) AS gross FROM payslips WHERE month < ? "
+                      "GROUP BY contract_id")
+                    .text(1, month.str())
+                    .query();
+    while (rows.next()) {
+      inputs.contract_gross[reference_of.at(rows.integer("contract_id"))] = rows.money("gross");
+    }
+  }
+  return inputs;
+}
 
-  // Compute.
-  const auto compute_start = Clock::now();
-  payroll::EmployerSettings employer = settings.employer;
-  employer.headcount = settings.headcount.value_or(static_cast<int>(contracts.size()));
-  report.headcount = employer.headcount;
-  std::vector<bool> holiday(static_cast<size_t>(last.days() - window_start.days() + 1));
-  for (Date day = window_start; day <= last; day = day.plus_days(1)) {
-    holiday[day.days() - window_start.days()] = staffing::is_public_holiday(day);
-  }
-  struct Computed {
-    int64_t employee_id;
-    int64_t contract_id;
-    Hours weekly;
-    payroll::LeaveCounters leave;  // before this month
-    payroll::PayRunResult result;
-  };
-  std::vector<Computed> computed;
-  computed.reserve(contracts.size());
-  static const std::vector<History::MonthFigures> no_history;
-  static const std::vector<Slot> no_slots;
-  static const std::vector<Absence> no_absences;
-  for (const auto& [number, contract] : contracts) {
-    const int64_t employee_id = employee_id_of.at(number);
-    payroll::PayRunInput input;
-    input.month = month;
-    input.contract = contract;
-    if (auto found = employees.find(number); found != employees.end()) {
-      input.benefits = found->second.benefits;
-    }
-    auto past = history.by_employee.find(employee_id);
-    input.history =
-        history_of(past == history.by_employee.end() ? no_history : past->second, month);
-    const int64_t contract_id = contract_ids.at(contract.reference);
-    if (auto gross = history.contract_gross.find(contract_id);
-        gross != history.contract_gross.end()) {
-      input.history.contract_gross = gross->second;
-    }
-    if (auto found = expenses.find(employee_id); found != expenses.end()) {
-      input.expenses = found->second;
-    }
-    auto slots = schedule.find(employee_id);
-    auto work = worked.find(employee_id);
-    auto away = absences.find(employee_id);
-    const auto& employee_slots = slots == schedule.end() ? no_slots : slots->second;
-    input.days.reserve(holiday.size());
-    for (Date day = window_start; day <= last; day = day.plus_days(1)) {
-      payroll::DayRecord record;
-      record.day = day;
-      if (!holiday[day.days() - window_start.days()] && contract.active_on(day)) {
-        int64_t expected = 0;
-        for (const Slot& slot : employee_slots) {
-          if (slot.weekday == day.weekday() && slot.from <= day && (!slot.to || day <= *slot.to)) {
-            expected += slot.minutes;
-          }
-        }
-        record.expected = Hours::from_minutes(expected);
-      }
-      if (work != worked.end()) {
-        if (auto minutes = work->second.find(day.days()); minutes != work->second.end()) {
-          record.worked = Hours::from_minutes(minutes->second);
-        }
-      }
-      input.days.push_back(record);
-    }
-    for (const Absence& absence : away == absences.end() ? no_absences : away->second) {
-      auto& record = input.days[absence.day.days() - window_start.days()];
-      const Hours hours = Hours::from_minutes(absence.minutes);
-      if (absence.kind == "paid_leave") {
-        record.paid_leave += hours;
-      } else if (absence.kind == "sickness") {
-        record.sickness += hours;
-      } else if (absence.kind == "unpaid_leave") {
-        record.unpaid_leave += hours;
-      } else if (absence.kind == "training") {
-        record.training += hours;
-      } else {
-        record.public_holiday += hours;
-      }
-    }
-    try {
-      const Date terms_day = std::min(last, contract.end.value_or(last));
-      computed.push_back({employee_id, contract_id, contract.terms_at(terms_day).weekly_hours,
-                          input.history.leave,
-                          payroll::run_pay(*rate_set, employer, settings.benefits, input)});
-    } catch (const Error& e) {
-      throw Error(e.kind(), number + " (" + contract.reference + "): " + e.what());
-    }
-  }
-  report.compute_seconds = seconds_since(compute_start);
-
-  // Write: the new run replaces the month's previous one completely.
-  const auto write_start = Clock::now();
+SavedPayRun save_pay_run(Database& db, Month month,
+                         const std::vector<payroll::ComputedPayslip>& computed) {
+  const auto employee_id_of = employee_ids(db);
+  const auto contract_id_of = contract_ids(db);
+  SavedPayRun saved;
+  // The new run replaces the month's previous one completely.
   db.prepare(
         "DELETE l FROM payslip_lines l JOIN payslips p ON p.id = l.payslip_id WHERE p.month = ?")
       .text(1, month.str())
@@ -344,11 +175,17 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
       "leave_n_remaining_cdays, ytd_gross, ytd_net_taxable, ytd_income_tax, "
       "ytd_overtime_tax_exempt)",
       39, 400);
-  for (const auto& [employee_id, contract_id, weekly, leave, r] : computed) {
+  std::vector<int64_t> employee_id_at;  // of each computed payslip
+  employee_id_at.reserve(computed.size());
+  for (const auto& c : computed) {
+    const int64_t employee_id = id_of(employee_id_of, c.employee_number, "employee");
+    employee_id_at.push_back(employee_id);
+    const auto& r = c.result;
     const auto& t = r.payslip.totals;
     const auto& e = r.elements;
-    payslips.text(month.str()).integer(employee_id).integer(contract_id);
-    payslips.integer(weekly.minutes());
+    payslips.text(month.str()).integer(employee_id);
+    payslips.integer(id_of(contract_id_of, c.contract_reference, "contract"));
+    payslips.integer(c.weekly_hours.minutes());
     payslips.money(r.monthly_base).money(r.hourly_rate).integer(r.worked.minutes());
     payslips.integer(e.overtime_first.minutes()).integer(e.overtime_second.minutes());
     payslips.integer(e.extra_first.minutes()).integer(e.extra_second.minutes());
@@ -360,21 +197,15 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
     payslips.money(t.overtime_tax_exempt).money(r.other_costs.total()).money(r.total_cost());
     payslips.money(r.expenses).integer(r.leave.earned).integer(r.leave.taken);
     payslips.money(r.leave.reference_gross);
-    const LeaveBalances balances = balances_after(leave, r.leave);
-    payslips.integer(balances.n1_remaining)
-        .integer(balances.n_earned)
-        .integer(balances.n_remaining);
+    payslips.integer(c.balances.n1_remaining)
+        .integer(c.balances.n_earned)
+        .integer(c.balances.n_remaining);
     payslips.money(r.year_to_date.gross);
     payslips.money(r.year_to_date.net_taxable).money(r.year_to_date.income_tax);
     payslips.money(r.year_to_date.overtime_tax_exempt);
-    report.gross += t.gross;
-    report.net_paid += t.net_paid;
-    report.employer_cost += t.employer_cost;
-    report.total_cost += r.total_cost();
-    report.expenses += r.expenses;
   }
   payslips.flush();
-  report.payslips = static_cast<int>(computed.size());
+  saved.payslips = static_cast<int>(computed.size());
   std::map<int64_t, int64_t> payslip_ids;  // employee id → payslip id
   {
     Rows rows = db.prepare("SELECT id, employee_id FROM payslips WHERE month = ?")
@@ -389,10 +220,10 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
                     "line_group, minutes, base, employee_rate_ppm, employee_amount, "
                     "employer_rate_ppm, employer_amount)",
                     12, 2000);
-  for (const auto& [employee_id, contract_id, weekly, leave, r] : computed) {
-    const int64_t payslip_id = payslip_ids.at(employee_id);
+  for (size_t i = 0; i < computed.size(); ++i) {
+    const int64_t payslip_id = payslip_ids.at(employee_id_at[i]);
     int position = 0;
-    for (const auto& line : r.payslip.lines) {
+    for (const auto& line : computed[i].result.payslip.lines) {
       lines.integer(payslip_id).integer(++position);
       lines.text(std::string(line.code)).text(std::string(line.label)).text(kind_name(line.kind));
       lines.text(payroll::to_string(line.group)).integer(line.hours.minutes()).money(line.base);
@@ -405,21 +236,11 @@ PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
     }
   }
   lines.flush();
-  report.lines = static_cast<int>(lines.rows_written());
+  saved.lines = static_cast<int>(lines.rows_written());
   db.prepare("UPDATE periods SET pay_run_at = CURRENT_TIMESTAMP WHERE month = ?")
       .text(1, month.str())
       .execute();
-  report.write_seconds = seconds_since(write_start);
-  return report;
-}
-
-PayRunReport run_payroll_alone(Database& db, const payroll::RateBook& rates,
-                               const config::PayrollSettings& settings, Month month) {
-  prepare_month(db, month);
-  Transaction transaction(db);
-  PayRunReport report = run_payroll(db, rates, settings, month);
-  transaction.commit();
-  return report;
+  return saved;
 }
 
 std::vector<StoredPayslip> load_payslips(Database& db, Month month,

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "gepaie/app/payroll.h"
 #include "gepaie/app/workspace.h"
 #include "gepaie/store/billing_store.h"
-#include "gepaie/store/payroll_store.h"
 #include "gepaie/store/periods.h"
 
 namespace gepaie::app {
@@ -45,7 +45,7 @@ struct CloseReport {
   std::string closed_by;  // the actor, as recorded
   int timesheets = 0;
   int violations = 0;  // working-time errors accepted with force
-  store::PayRunReport pay_run;
+  PayRunReport pay_run;
   store::MonthSplit split;
   std::vector<std::string> invoices;
   Reconciliation reconciliation;

@@ -1,44 +1,51 @@
-// The pay run in the database: gathers each employee's month (contract, approved timesheets,
-// absences, schedule, history), computes it with payroll::run_pay and stores the payslips and
-// their lines. Also expenses, and reading payslips back.
+// The pay run in the database: reads what the month's pay run needs (contracts, approved hours,
+// absences, schedule, expenses, past payslips) and stores the payslips and their lines that
+// app computes with the payroll rules. Also expenses, and reading payslips back.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "gepaie/config/settings.h"
 #include "gepaie/core/calendar.h"
+#include "gepaie/payroll/month_inputs.h"
 #include "gepaie/payroll/pay_run.h"
-#include "gepaie/payroll/rates.h"
+#include "gepaie/registry/records.h"
 #include "gepaie/store/database.h"
 
 namespace gepaie::store {
 
-struct PayRunReport {
-  Month month;
-  int payslips = 0;
-  int lines = 0;
-  int headcount = 0;
-  Money gross;
-  Money net_paid;
-  Money employer_cost;
-  Money total_cost;  // employer cost + other employer costs: what the split shares
-  Money expenses;
-  double read_seconds = 0;
-  double compute_seconds = 0;
-  double write_seconds = 0;
+// What the month's pay run reads, by employee number (contract reference for contract_gross).
+struct PayRunInputs {
+  std::vector<registry::Contract> contracts;            // all of them, by reference, amended
+  std::map<std::string, registry::Employee> employees;  // by number
+  // Over the pay window: approved hours worked per day (all members together), absences, and
+  // the schedule slots in force on at least one day of it.
+  std::map<std::string, std::vector<payroll::WorkedDay>> worked;
+  std::map<std::string, std::vector<payroll::Absence>> absences;
+  std::map<std::string, std::vector<payroll::ScheduleSlot>> schedule;
+  std::map<std::string, Money> expenses;  // incurred in the month
+  // Payslips from `history_from` to the month before, in month order.
+  std::map<std::string, std::vector<payroll::PastMonth>> past_months;
+  std::map<std::string, Money> contract_gross;  // gross paid under a contract before the month
 };
 
-// Computes and stores the payslips of every employee with a contract active in `month`,
-// replacing the month's previous (draft) run completely. Works inside the caller's transaction
-// (the close wraps it); refuses a closed month (Conflict). Counts only approved timesheets.
-PayRunReport run_payroll(Database& db, const payroll::RateBook& rates,
-                         const config::PayrollSettings& settings, Month month);
+// Reads inside the caller's transaction (after store::lock_month), counting only approved
+// timesheets.
+PayRunInputs load_pay_run_inputs(Database& db, Month month, payroll::PayWindow window,
+                                 Month history_from);
 
-// `payroll run`: the same in its own transaction.
-PayRunReport run_payroll_alone(Database& db, const payroll::RateBook& rates,
-                               const config::PayrollSettings& settings, Month month);
+struct SavedPayRun {
+  int payslips = 0;
+  int lines = 0;
+};
+
+// Replaces the month's payslips and their lines by `payslips` (batch inserts) and stamps the
+// month's pay_run_at. Inside the caller's transaction, after store::lock_month. An employee or a
+// contract the database does not know: BadInput.
+SavedPayRun save_pay_run(Database& db, Month month,
+                         const std::vector<payroll::ComputedPayslip>& payslips);
 
 struct StoredLine {
   std::string code;
