@@ -1,7 +1,7 @@
 // Benchmark (not a test) of URSSAF's official engine on the situations of the
 // URSSAF matrix fixture: for each case, a fresh setSituation and the
 // evaluation of the ten totals the generator writes as `expected`, with the
-// same (patched) rules as tests/oracle/generate.mjs. The whole list is
+// rules as published (unpatched), as tests/oracle/generate.mjs stores them. The whole list is
 // repeated until at least MIN_SECONDS have passed. Prints one line:
 //   urssaf engine: N situations in S s = R situations/s
 //
@@ -31,7 +31,10 @@ if (!cases?.length) {
 	process.exit(1)
 }
 
-const engines = { 2025: createEngine('2025'), 2026: createEngine('2026') }
+const engines = {
+	2025: createEngine('2025', { patched: false }),
+	2026: createEngine('2026', { patched: false }),
+}
 // Situations are built once (the mapping is not what is measured); the engine
 // work (setSituation + evaluation) is.
 const work = cases.map((c) => {

@@ -407,7 +407,21 @@ BOOST_AUTO_TEST_CASE(legal_weekly_hours_come_from_the_rates) {
                     Error);
 }
 
-// minutes × (1 + majoration) in ppm exceeds int64 long before the pay does: the pay is exact,
+// Hours in hundredths are paid exactly: 7.33 h is 26 388 s, not the 440 min (7 h 20) a count
+// in whole minutes would make of it.
+BOOST_AUTO_TEST_CASE(hundredths_of_an_hour_are_paid_exactly) {
+  PayElements elements;
+  elements.overtime_first = Hours::parse("7.33");
+  // 2000.00 × 26 388 s × 1.25 / 546 000 s = 120.8241… → 120.82
+  BOOST_TEST(cents(compute("2026-11", employer(), terms("2000.00"), elements), "heures_sup_1",
+                   false) == 12082);
+  elements.overtime_first = Hours::parse("7:20");
+  // 2000.00 × 26 400 s × 1.25 / 546 000 s = 120.8791… → 120.88
+  BOOST_TEST(cents(compute("2026-11", employer(), terms("2000.00"), elements), "heures_sup_1",
+                   false) == 12088);
+}
+
+// seconds × (1 + majoration) in ppm exceeds int64 long before the pay does: the pay is exact,
 // and a pay beyond int64 cents is a Failure, never a wrapped amount.
 BOOST_AUTO_TEST_CASE(huge_overtime_is_exact_or_a_failure) {
   PayElements elements;

@@ -209,6 +209,16 @@ BOOST_AUTO_TEST_CASE(training_counts_toward_the_week_leave_and_holidays_do_not) 
   BOOST_TEST(minutes(r.elements.overtime_second) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(timesheet_hours_in_hundredths_are_counted_exactly) {
+  Days days;
+  days.week("2026-11-02", "9", "9", "9", "9", "7.33");  // 43.33 h: 8.33 h beyond 35 h
+  const PayRunResult r = run(input("2026-11", cdi(), days));
+  // 8 h at +25 %, 0.33 h = 1 188 s at +50 % (whole minutes would have made it 20 min = 1 200 s).
+  BOOST_TEST(r.elements.overtime_first.seconds() == 8 * 3600);
+  BOOST_TEST(r.elements.overtime_second.seconds() == 1'188);
+  BOOST_TEST(r.worked.seconds() == 155'988);  // 43.33 × 3600
+}
+
 BOOST_AUTO_TEST_CASE(a_39_hour_contract_has_its_structural_overtime_in_the_base) {
   Days days;
   days.week("2026-11-02", "9", "9", "9", "9", "5");    // 41 h: 2 h beyond the contract

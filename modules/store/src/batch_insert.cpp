@@ -46,6 +46,9 @@ BatchInsert& BatchInsert::money(Money value) {
   push(value);
   return *this;
 }
+BatchInsert& BatchInsert::hours(Hours value) {
+  return integer(value.seconds());
+}
 BatchInsert& BatchInsert::date(Date value) {
   push(value);
   return *this;

@@ -107,6 +107,10 @@ Statement& Statement::money(int index, Money value) {
   return text(index, value.str());
 }
 
+Statement& Statement::hours(int index, Hours value) {
+  return integer(index, value.seconds());
+}
+
 Statement& Statement::optional_money(int index, const std::optional<Money>& value) {
   return value ? money(index, *value) : null(index);
 }
@@ -155,6 +159,17 @@ int64_t Rows::integer(const std::string& column) const {
 
 Money Rows::money(const std::string& column) const {
   return Money::parse(text(column));
+}
+
+Hours Rows::hours(const std::string& column) const {
+  return Hours::from_seconds(integer(column));
+}
+
+std::optional<Hours> Rows::optional_hours(const std::string& column) const {
+  if (is_null(column)) {
+    return std::nullopt;
+  }
+  return hours(column);
 }
 
 std::optional<Money> Rows::optional_money(const std::string& column) const {

@@ -65,7 +65,7 @@ PayRunInputs load_pay_run_inputs(Database& db, Month month, payroll::PayWindow w
   // Approved hours worked per employee and day, over the window (all members together).
   {
     Rows rows = db.prepare(
-                      "SELECT t.employee_id, w.work_date, SUM(w.duration_minutes) AS minutes "
+                      "SELECT t.employee_id, w.work_date, SUM(w.duration_seconds) AS seconds "
                       "FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id "
                       "WHERE t.state = 'approved' AND w.work_date BETWEEN ? AND ? "
                       "GROUP BY t.employee_id, w.work_date")
@@ -74,12 +74,12 @@ PayRunInputs load_pay_run_inputs(Database& db, Month month, payroll::PayWindow w
                     .query();
     while (rows.next()) {
       inputs.worked[number_of.at(rows.integer("employee_id"))].push_back(
-          {rows.date("work_date"), Hours::from_minutes(rows.integer("minutes"))});
+          {rows.date("work_date"), rows.hours("seconds")});
     }
   }
   {
     Rows rows = db.prepare(
-                      "SELECT employee_id, absence_date, kind, duration_minutes FROM "
+                      "SELECT employee_id, absence_date, kind, duration_seconds FROM "
                       "absence_entries WHERE absence_date BETWEEN ? AND ?")
                     .date(1, window.first)
                     .date(2, window.last)
@@ -92,7 +92,7 @@ PayRunInputs load_pay_run_inputs(Database& db, Month month, payroll::PayWindow w
       }
       inputs.absences[number_of.at(rows.integer("employee_id"))].push_back(
           {rows.date("absence_date"), *parsed,
-           Hours::from_minutes(rows.integer("duration_minutes"))});
+           rows.hours("duration_seconds")});
     }
   }
   {
@@ -165,9 +165,9 @@ SavedPayRun save_pay_run(Database& db, Month month,
   db.prepare("DELETE FROM payslips WHERE month = ?").text(1, month.str()).execute();
   BatchInsert payslips(
       db,
-      "INSERT INTO payslips (month, employee_id, contract_id, weekly_minutes, monthly_base, "
-      "hourly_rate, worked_minutes, overtime_first_minutes, overtime_second_minutes, "
-      "extra_first_minutes, extra_second_minutes, unpaid_minutes, paid_leave_minutes, ceiling, "
+      "INSERT INTO payslips (month, employee_id, contract_id, weekly_seconds, monthly_base, "
+      "hourly_rate, worked_seconds, overtime_first_seconds, overtime_second_seconds, "
+      "extra_first_seconds, extra_second_seconds, unpaid_seconds, paid_leave_seconds, ceiling, "
       "gross, employee_contributions, employer_contributions, reductions, net_before_tax, "
       "net_taxable, net_social, income_tax, income_tax_rate_ppm, net_paid, employer_cost, "
       "overtime_tax_exempt, other_costs, total_cost, expenses, leave_earned_cdays, "
@@ -185,11 +185,11 @@ SavedPayRun save_pay_run(Database& db, Month month,
     const auto& e = r.elements;
     payslips.text(month.str()).integer(employee_id);
     payslips.integer(id_of(contract_id_of, c.contract_reference, "contract"));
-    payslips.integer(c.weekly_hours.minutes());
-    payslips.money(r.monthly_base).money(r.hourly_rate).integer(r.worked.minutes());
-    payslips.integer(e.overtime_first.minutes()).integer(e.overtime_second.minutes());
-    payslips.integer(e.extra_first.minutes()).integer(e.extra_second.minutes());
-    payslips.integer(e.unpaid_absence.minutes()).integer(e.paid_leave.minutes());
+    payslips.hours(c.weekly_hours);
+    payslips.money(r.monthly_base).money(r.hourly_rate).hours(r.worked);
+    payslips.hours(e.overtime_first).hours(e.overtime_second);
+    payslips.hours(e.extra_first).hours(e.extra_second);
+    payslips.hours(e.unpaid_absence).hours(e.paid_leave);
     payslips.money(r.payslip.ceiling).money(t.gross).money(t.employee_contributions);
     payslips.money(t.employer_contributions).money(t.reductions).money(t.net_before_tax);
     payslips.money(t.net_taxable).money(t.net_social).money(t.income_tax);
@@ -217,7 +217,7 @@ SavedPayRun save_pay_run(Database& db, Month month,
   }
   BatchInsert lines(db,
                     "INSERT INTO payslip_lines (payslip_id, position, code, label, kind, "
-                    "line_group, minutes, base, employee_rate_ppm, employee_amount, "
+                    "line_group, seconds, base, employee_rate_ppm, employee_amount, "
                     "employer_rate_ppm, employer_amount)",
                     12, 2000);
   for (size_t i = 0; i < computed.size(); ++i) {
@@ -226,7 +226,7 @@ SavedPayRun save_pay_run(Database& db, Month month,
     for (const auto& line : computed[i].result.payslip.lines) {
       lines.integer(payslip_id).integer(++position);
       lines.text(std::string(line.code)).text(std::string(line.label)).text(kind_name(line.kind));
-      lines.text(payroll::to_string(line.group)).integer(line.hours.minutes()).money(line.base);
+      lines.text(payroll::to_string(line.group)).hours(line.hours).money(line.base);
       lines.optional_integer(line.employee_rate ? std::optional<int64_t>(line.employee_rate->ppm())
                                                 : std::nullopt);
       lines.money(line.employee_amount);
@@ -256,7 +256,7 @@ std::vector<StoredPayslip> load_payslips(Database& db, Month month,
                   .text(2, employee.value_or(""))
                   .text(3, employee.value_or(""))
                   .query();
-  auto hours = [&rows](const char* column) { return Hours::from_minutes(rows.integer(column)); };
+  auto hours = [&rows](const char* column) { return rows.hours(column); };
   while (rows.next()) {
     StoredPayslip p;
     p.id = rows.integer("id");
@@ -264,16 +264,16 @@ std::vector<StoredPayslip> load_payslips(Database& db, Month month,
     p.employee_number = rows.text("number");
     p.employee_name = rows.text("first_name") + " " + rows.text("last_name");
     p.contract_reference = rows.text("reference");
-    p.weekly_hours = hours("weekly_minutes");
+    p.weekly_hours = hours("weekly_seconds");
     p.monthly_base = rows.money("monthly_base");
     p.hourly_rate = rows.money("hourly_rate");
-    p.worked = hours("worked_minutes");
-    p.overtime_first = hours("overtime_first_minutes");
-    p.overtime_second = hours("overtime_second_minutes");
-    p.extra_first = hours("extra_first_minutes");
-    p.extra_second = hours("extra_second_minutes");
-    p.unpaid = hours("unpaid_minutes");
-    p.paid_leave = hours("paid_leave_minutes");
+    p.worked = hours("worked_seconds");
+    p.overtime_first = hours("overtime_first_seconds");
+    p.overtime_second = hours("overtime_second_seconds");
+    p.extra_first = hours("extra_first_seconds");
+    p.extra_second = hours("extra_second_seconds");
+    p.unpaid = hours("unpaid_seconds");
+    p.paid_leave = hours("paid_leave_seconds");
     p.ceiling = rows.money("ceiling");
     auto& t = p.totals;
     t.gross = rows.money("gross");
@@ -312,7 +312,7 @@ std::vector<StoredPayslip> load_payslips(Database& db, Month month,
                                        : std::optional<Rate>(Rate::from_ppm(lines.integer(column)));
         };
         p.lines.push_back({lines.text("code"), lines.text("label"), lines.text("kind"),
-                           lines.text("line_group"), Hours::from_minutes(lines.integer("minutes")),
+                           lines.text("line_group"), lines.hours("seconds"),
                            lines.money("base"), rate("employee_rate_ppm"),
                            lines.money("employee_amount"), rate("employer_rate_ppm"),
                            lines.money("employer_amount")});

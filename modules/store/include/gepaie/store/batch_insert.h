@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gepaie/core/calendar.h"
+#include "gepaie/core/hours.h"
 #include "gepaie/core/money.h"
 #include "gepaie/store/database.h"
 
@@ -25,6 +26,7 @@ class BatchInsert {
   BatchInsert& text(const std::string& value);
   BatchInsert& integer(int64_t value);
   BatchInsert& money(Money value);
+  BatchInsert& hours(Hours value);  // in seconds
   BatchInsert& date(Date value);
   BatchInsert& null();
   BatchInsert& optional_integer(const std::optional<int64_t>& value);

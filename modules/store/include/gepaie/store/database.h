@@ -8,6 +8,7 @@
 
 #include "gepaie/config/settings.h"
 #include "gepaie/core/calendar.h"
+#include "gepaie/core/hours.h"
 #include "gepaie/core/money.h"
 
 namespace sql {
@@ -29,6 +30,7 @@ class Statement {
   Statement& optional_text(int index, const std::string& value);  // empty -> NULL
   Statement& integer(int index, int64_t value);
   Statement& money(int index, Money value);
+  Statement& hours(int index, Hours value);  // durations are stored in seconds
   Statement& optional_money(int index, const std::optional<Money>& value);
   Statement& date(int index, Date value);
   Statement& optional_date(int index, const std::optional<Date>& value);
@@ -53,6 +55,8 @@ class Rows {
   std::string text(const std::string& column) const;  // NULL -> ""
   int64_t integer(const std::string& column) const;
   Money money(const std::string& column) const;
+  Hours hours(const std::string& column) const;  // a column of seconds
+  std::optional<Hours> optional_hours(const std::string& column) const;
   std::optional<Money> optional_money(const std::string& column) const;
   Date date(const std::string& column) const;
   std::optional<Date> optional_date(const std::string& column) const;
