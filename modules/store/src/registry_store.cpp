@@ -4,6 +4,7 @@
 #include <set>
 
 #include "gepaie/core/error.h"
+#include "keys.h"
 
 namespace gepaie::store {
 namespace {
@@ -423,6 +424,22 @@ ImportReport import_records(Database& db, const config::ImportFile& file) {
   }
   transaction.commit();
   return report;
+}
+
+std::set<std::string> member_sirets(Database& db) {
+  std::set<std::string> sirets;
+  for (const auto& [siret, id] : internal::member_ids(db)) {
+    sirets.insert(siret);
+  }
+  return sirets;
+}
+
+std::set<std::string> employee_numbers(Database& db) {
+  std::set<std::string> numbers;
+  for (const auto& [number, id] : internal::employee_ids(db)) {
+    numbers.insert(number);
+  }
+  return numbers;
 }
 
 std::vector<Member> list_members(Database& db) {

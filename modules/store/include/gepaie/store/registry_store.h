@@ -2,6 +2,7 @@
 // nothing) and listing.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct ImportReport {
 // members) may point into the file or into the database. Any problem: a BadInput Error naming
 // file, line, column and field, and nothing written.
 ImportReport import_records(Database& db, const config::ImportFile& file);
+
+std::set<std::string> member_sirets(Database& db);     // every member's SIRET
+std::set<std::string> employee_numbers(Database& db);  // every employee's number
 
 std::vector<registry::Member> list_members(Database& db);      // by legal name
 std::vector<registry::Employee> list_employees(Database& db);  // by number
