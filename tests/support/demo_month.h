@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gepaie/app/close.h"
+#include "gepaie/app/registry.h"
 #include "gepaie/app/staffing.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/staffing_files.h"
@@ -26,7 +27,7 @@ inline void set_up_demo(store::Database& db, const std::vector<Month>& months,
                         bool differences = true) {
   const std::string source = GEPAIE_SOURCE_DIR;
   store::Migrator(db, store::bundled_migrations()).migrate();
-  store::import_records(db, config::read_import_file(source + "/config/demo/demo.yaml"));
+  app::import_records(db, config::read_import_file(source + "/config/demo/demo.yaml"));
   app::set_schedule(db, config::read_schedule_file(source + "/config/demo/schedule.yaml"));
   for (Month month : months) {
     app::generate_timesheets(db, month);

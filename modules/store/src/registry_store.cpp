@@ -250,7 +250,10 @@ void write_member_list(Database& db, const char* sql, int64_t owner,
                        const std::vector<std::string>& sirets,
                        const std::map<std::string, int64_t>& member_ids) {
   for (const std::string& siret : sirets) {
-    db.prepare(sql).integer(1, owner).integer(2, member_ids.at(siret)).execute();
+    db.prepare(sql)
+        .integer(1, owner)
+        .integer(2, internal::require_key(member_ids, siret, "member"))
+        .execute();
   }
 }
 
@@ -332,62 +335,10 @@ int64_t upsert(std::map<std::string, Stored<Record>>& existing, const std::strin
   return it->second.id;
 }
 
-// A NIR identifies one person: refuse a file that would give it to a second employee.
-void check_nirs(const config::ImportFile& file,
-                const std::map<std::string, Stored<Employee>>& employees) {
-  config::ProblemList problems;
-  std::map<std::string, std::string> nir_owner;
-  for (const auto& [number, stored] : employees) {
-    nir_owner[stored.record.nir] = number;
-  }
-  for (const auto& placed : file.employees) {
-    auto [it, fresh] = nir_owner.emplace(placed.record.nir, placed.record.number);
-    if (!fresh && it->second != placed.record.number) {
-      problems.add(
-          file.error_at(placed.place, "nir", "NIR already belongs to employee " + it->second));
-    }
-  }
-  problems.throw_if_any();
-}
-
-// References from contracts to employees and members, in the file or in the database.
-void check_references(const config::ImportFile& file,
-                      const std::map<std::string, Stored<Member>>& members,
-                      const std::map<std::string, Stored<Employee>>& employees) {
-  config::ProblemList problems;
-  auto check_list = [&](const auto& placed, const std::vector<std::string>& sirets,
-                        const std::string& field) {
-    for (size_t i = 0; i < sirets.size(); ++i) {
-      if (!members.contains(sirets[i])) {
-        problems.add(file.error_at(
-            placed.place, field + "[" + std::to_string(i + 1) + "]",
-            "unknown member " + sirets[i] + " (neither in this file nor in the database)"));
-      }
-    }
-  };
-  for (const auto& placed : file.contracts) {
-    const Contract& contract = placed.record;
-    if (!employees.contains(contract.employee_number)) {
-      problems.add(file.error_at(placed.place, "employee",
-                                 "unknown employee " + contract.employee_number +
-                                     " (neither in this file nor in the database)"));
-    }
-    check_list(placed, contract.member_sirets, "members");
-    for (size_t i = 0; i < contract.amendments.size(); ++i) {
-      if (contract.amendments[i].member_sirets) {
-        check_list(placed, *contract.amendments[i].member_sirets,
-                   "amendments[" + std::to_string(i + 1) + "].members");
-      }
-    }
-  }
-  problems.throw_if_any();
-}
-
 }  // namespace
 
-ImportReport import_records(Database& db, const config::ImportFile& file) {
+ImportReport import_records(Database& db, const registry::Records& records) {
   ImportReport report;
-  Transaction transaction(db);
   std::map<std::string, Stored<Member>> members;
   for (auto& stored : load_members(db)) {
     members[stored.record.siret] = std::move(stored);
@@ -395,16 +346,14 @@ ImportReport import_records(Database& db, const config::ImportFile& file) {
   auto employees = load_employees(db);
   auto contracts = load_contracts(db);
 
-  for (const auto& placed : file.members) {
-    upsert(members, placed.record.siret, placed.record, report.members,
+  for (const Member& member : records.members) {
+    upsert(members, member.siret, member, report.members,
            [&](const Member& m, int64_t id) { return write_member(db, m, id); });
   }
-  check_nirs(file, employees);
-  for (const auto& placed : file.employees) {
-    upsert(employees, placed.record.number, placed.record, report.employees,
+  for (const Employee& employee : records.employees) {
+    upsert(employees, employee.number, employee, report.employees,
            [&](const Employee& e, int64_t id) { return write_employee(db, e, id); });
   }
-  check_references(file, members, employees);
 
   std::map<std::string, int64_t> member_ids;
   for (const auto& [siret, stored] : members) {
@@ -413,17 +362,29 @@ ImportReport import_records(Database& db, const config::ImportFile& file) {
   for (auto& [reference, stored] : contracts) {
     stored.record = normalised(stored.record);
   }
-  for (const auto& placed : file.contracts) {
-    const Contract contract = normalised(placed.record);
-    const int64_t employee_id = employees.at(contract.employee_number).id;
+  for (const Contract& record : records.contracts) {
+    const Contract contract = normalised(record);
+    auto employee = employees.find(contract.employee_number);
+    if (employee == employees.end()) {
+      throw Error(ErrorKind::BadInput, "unknown employee " + contract.employee_number);
+    }
+    const int64_t employee_id = employee->second.id;
     upsert(contracts, contract.reference, contract, report.contracts,
            [&](const Contract& c, int64_t id) {
              write_contract(db, c, id, employee_id, member_ids);
              return id;
            });
   }
-  transaction.commit();
   return report;
+}
+
+std::map<std::string, std::string> employee_nirs(Database& db) {
+  std::map<std::string, std::string> nirs;
+  Rows rows = db.prepare("SELECT number, nir FROM employees").query();
+  while (rows.next()) {
+    nirs[rows.text("number")] = rows.text("nir");
+  }
+  return nirs;
 }
 
 std::set<std::string> member_sirets(Database& db) {
