@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "columns.h"
 #include "gepaie/core/error.h"
 #include "keys.h"
 
@@ -13,6 +14,12 @@ using registry::Amendment;
 using registry::Contract;
 using registry::Employee;
 using registry::Member;
+
+using internal::kContractColumns;
+using internal::kContractMemberColumns;
+using internal::kEmployeeColumns;
+using internal::kEmployeeSkillColumns;
+using internal::kMemberColumns;
 
 template <typename Record>
 struct Stored {
@@ -183,15 +190,13 @@ void bind_address(Statement& statement, int first, const registry::Address& addr
 
 int64_t write_member(Database& db, const Member& member, int64_t id) {
   Statement statement = db.prepare(
-      id == 0 ? "INSERT INTO members (legal_name, address_line1, address_line2, postcode, city,"
-                " country, vat_number, contact_name, contact_email, contact_phone, agreement_ref,"
-                " billing_model, fee_rate_ppm, fee_per_hour, coefficient_ppm, payment_days,"
-                " siret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              : "UPDATE members SET legal_name = ?, address_line1 = ?, address_line2 = ?,"
-                " postcode = ?, city = ?, country = ?, vat_number = ?, contact_name = ?,"
-                " contact_email = ?, contact_phone = ?, agreement_ref = ?, billing_model = ?,"
-                " fee_rate_ppm = ?, fee_per_hour = ?, coefficient_ppm = ?, payment_days = ?,"
-                " updated_at = CURRENT_TIMESTAMP WHERE siret = ?");
+      id == 0 ? kMemberColumns.insert_row()
+              : std::string(
+                    "UPDATE members SET legal_name = ?, address_line1 = ?, address_line2 = ?,"
+                    " postcode = ?, city = ?, country = ?, vat_number = ?, contact_name = ?,"
+                    " contact_email = ?, contact_phone = ?, agreement_ref = ?, billing_model = ?,"
+                    " fee_rate_ppm = ?, fee_per_hour = ?, coefficient_ppm = ?, payment_days = ?,"
+                    " updated_at = CURRENT_TIMESTAMP WHERE siret = ?"));
   statement.text(1, member.legal_name);
   bind_address(statement, 2, member.address);
   statement.optional_text(7, member.vat_number)
@@ -211,15 +216,13 @@ int64_t write_member(Database& db, const Member& member, int64_t id) {
 
 int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
   Statement statement = db.prepare(
-      id == 0 ? "INSERT INTO employees (last_name, first_name, birth_date, nir, address_line1,"
-                " address_line2, postcode, city, country, iban, email, transit_pass_monthly,"
-                " meal_vouchers, other_monthly_cost, income_tax_rate_ppm, number)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              : "UPDATE employees SET last_name = ?, first_name = ?, birth_date = ?, nir = ?,"
-                " address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ?,"
-                " iban = ?, email = ?, transit_pass_monthly = ?, meal_vouchers = ?,"
-                " other_monthly_cost = ?, income_tax_rate_ppm = ?,"
-                " updated_at = CURRENT_TIMESTAMP WHERE number = ?");
+      id == 0 ? kEmployeeColumns.insert_row()
+              : std::string(
+                    "UPDATE employees SET last_name = ?, first_name = ?, birth_date = ?, nir = ?,"
+                    " address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ?,"
+                    " iban = ?, email = ?, transit_pass_monthly = ?, meal_vouchers = ?,"
+                    " other_monthly_cost = ?, income_tax_rate_ppm = ?,"
+                    " updated_at = CURRENT_TIMESTAMP WHERE number = ?"));
   statement.text(1, employee.last_name)
       .text(2, employee.first_name)
       .date(3, employee.birth_date)
@@ -238,15 +241,12 @@ int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
   }
   db.prepare("DELETE FROM employee_skills WHERE employee_id = ?").integer(1, id).execute();
   for (const std::string& skill : employee.skills) {
-    db.prepare("INSERT INTO employee_skills (employee_id, skill) VALUES (?, ?)")
-        .integer(1, id)
-        .text(2, skill)
-        .execute();
+    db.prepare(kEmployeeSkillColumns.insert_row()).integer(1, id).text(2, skill).execute();
   }
   return id;
 }
 
-void write_member_list(Database& db, const char* sql, int64_t owner,
+void write_member_list(Database& db, const std::string& sql, int64_t owner,
                        const std::vector<std::string>& sirets,
                        const std::map<std::string, int64_t>& member_ids) {
   for (const std::string& siret : sirets) {
@@ -260,13 +260,12 @@ void write_member_list(Database& db, const char* sql, int64_t owner,
 void write_contract(Database& db, const Contract& contract, int64_t id, int64_t employee_id,
                     const std::map<std::string, int64_t>& member_ids) {
   Statement statement = db.prepare(
-      id == 0 ? "INSERT INTO contracts (employee_id, kind, start_date, end_date, cdd_reason,"
-                " weekly_minutes, monthly_gross, hourly_rate, status, job_title, classification,"
-                " idcc, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              : "UPDATE contracts SET employee_id = ?, kind = ?, start_date = ?, end_date = ?,"
-                " cdd_reason = ?, weekly_minutes = ?, monthly_gross = ?, hourly_rate = ?,"
-                " status = ?, job_title = ?, classification = ?, idcc = ?,"
-                " updated_at = CURRENT_TIMESTAMP WHERE reference = ?");
+      id == 0 ? kContractColumns.insert_row()
+              : std::string(
+                    "UPDATE contracts SET employee_id = ?, kind = ?, start_date = ?, end_date = ?,"
+                    " cdd_reason = ?, weekly_minutes = ?, monthly_gross = ?, hourly_rate = ?,"
+                    " status = ?, job_title = ?, classification = ?, idcc = ?,"
+                    " updated_at = CURRENT_TIMESTAMP WHERE reference = ?"));
   statement.integer(1, employee_id)
       .text(2, registry::to_string(contract.kind))
       .date(3, contract.start)
@@ -287,8 +286,8 @@ void write_contract(Database& db, const Contract& contract, int64_t id, int64_t 
   // The clause list and the amendments are rewritten whole: the file states them completely.
   db.prepare("DELETE FROM contract_members WHERE contract_id = ?").integer(1, id).execute();
   db.prepare("DELETE FROM contract_amendments WHERE contract_id = ?").integer(1, id).execute();
-  write_member_list(db, "INSERT INTO contract_members (contract_id, member_id) VALUES (?, ?)", id,
-                    contract.member_sirets, member_ids);
+  write_member_list(db, kContractMemberColumns.insert_row(), id, contract.member_sirets,
+                    member_ids);
   for (const Amendment& amendment : contract.amendments) {
     Statement insert = db.prepare(
         "INSERT INTO contract_amendments (contract_id, effective_date, weekly_minutes,"

@@ -1,5 +1,6 @@
 #include "gepaie/store/staffing_store.h"
 
+#include "columns.h"
 #include "gepaie/store/periods.h"
 #include "keys.h"
 
@@ -69,9 +70,7 @@ int64_t timesheet_id(Database& db, int64_t employee, int64_t member, Month month
 }
 
 void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& entry) {
-  Statement insert = db.prepare(
-      "INSERT INTO work_entries (timesheet_id, work_date, start_minute, end_minute,"
-      " duration_minutes) VALUES (?, ?, ?, ?, ?)");
+  Statement insert = db.prepare(internal::kWorkEntryColumns.insert_row());
   insert.integer(1, timesheet).date(2, entry.day);
   if (entry.start) {
     insert.integer(3, *entry.start).integer(4, *entry.end);
@@ -84,9 +83,7 @@ void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& ent
 // One slot of the schedule; demand 0: not linked to a demand.
 void insert_allocation(Database& db, const Allocation& slot, int64_t employee, int64_t member,
                        int64_t demand) {
-  Statement insert = db.prepare(
-      "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
-      " date_from, date_to, demand_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement insert = db.prepare(internal::kAllocationColumns.insert_row());
   insert.integer(1, employee)
       .integer(2, member)
       .integer(3, slot.weekday)
@@ -286,9 +283,7 @@ TimesheetImportReport import_timesheet(Database& db, Month month,
         .date(2, absence.day)
         .text(3, staffing::to_string(absence.kind))
         .execute();
-    db.prepare(
-          "INSERT INTO absence_entries (employee_id, absence_date, kind, duration_minutes)"
-          " VALUES (?, ?, ?, ?)")
+    db.prepare(internal::kAbsenceEntryColumns.insert_row())
         .integer(1, employees.at(absence.employee_number))
         .date(2, absence.day)
         .text(3, staffing::to_string(absence.kind))
