@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "demo_month.h"
+#include "gepaie/app/registry.h"
 #include "gepaie/app/staffing.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
@@ -46,7 +47,7 @@ struct SubmittedMonth : testing::TestDatabase {
         workspace(db(), rates, settings()),
         ge(testing::test_operator()) {
     store::Migrator(db(), store::bundled_migrations()).migrate();
-    store::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
+    app::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
     app::set_schedule(workspace, ge,
                       config::read_schedule_file(kSource + "/config/demo/schedule.yaml"));
     app::generate_timesheets(workspace, ge, kNovember);

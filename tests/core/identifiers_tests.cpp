@@ -190,6 +190,47 @@ BOOST_AUTO_TEST_CASE(fr_vat_for_siren) {
   BOOST_CHECK_EXCEPTION(ids::fr_vat_for_siren("1234"), Error, is_bad_input);
 }
 
+BOOST_AUTO_TEST_CASE(with_luhn_digit) {
+  BOOST_CHECK_EQUAL(ids::with_luhn_digit("73282932"), "732829320");            // SIREN
+  BOOST_CHECK_EQUAL(ids::with_luhn_digit("7328293200007"), "73282932000074");  // SIRET
+  BOOST_CHECK_EQUAL(ids::with_luhn_digit("7992739871"), "79927398713");
+  BOOST_CHECK_EQUAL(problem(ids::siret_problem(ids::with_luhn_digit("8100004200001"))), "");
+  BOOST_CHECK_EXCEPTION(ids::with_luhn_digit(""), Error, is_bad_input);
+  BOOST_CHECK_EXCEPTION(ids::with_luhn_digit("7328 2932"), Error, is_bad_input);
+}
+
+BOOST_AUTO_TEST_CASE(nir_with_key) {
+  BOOST_CHECK_EQUAL(ids::nir_with_key("1850578006084"), "185057800608491");
+  // 1850578006069 mod 97 = 88: key 09, on two digits.
+  BOOST_CHECK_EQUAL(ids::nir_with_key("1850578006069"), "185057800606909");
+  BOOST_CHECK_EQUAL(ids::nir_with_key("1 85 05 2A 004 123"), "185052A00412356");
+  BOOST_CHECK_EQUAL(ids::nir_with_key("185052b004123"), "185052B00412383");
+  BOOST_CHECK_EXCEPTION(ids::nir_with_key("185057800608"), Error, is_bad_input);
+  BOOST_CHECK_EXCEPTION(ids::nir_with_key("1850578X06084"), Error, is_bad_input);
+}
+
+BOOST_AUTO_TEST_CASE(fr_rib_key) {
+  // 89 × 30006 + 15 × 1 + 3 × 12345678901 = 37039707252 ≡ 8 (mod 97): key 89.
+  BOOST_CHECK_EQUAL(ids::fr_rib_key("30006", "00001", "12345678901"), "89");
+  BOOST_CHECK_EQUAL(ids::fr_rib_key("30006", "00001", "12345678928"), "08");
+  BOOST_CHECK_EXCEPTION(ids::fr_rib_key("3000", "00001", "12345678901"), Error, is_bad_input);
+  BOOST_CHECK_EXCEPTION(ids::fr_rib_key("30006", "00001", "1234567890A"), Error, is_bad_input);
+}
+
+BOOST_AUTO_TEST_CASE(iban_with_check_digits) {
+  BOOST_CHECK_EQUAL(ids::iban_with_check_digits("FR", "30006000011234567890189"),
+                    "FR7630006000011234567890189");
+  BOOST_CHECK_EQUAL(ids::iban_with_check_digits("GB", "WEST12345698765432"),
+                    "GB82WEST12345698765432");
+  BOOST_CHECK_EQUAL(ids::iban_with_check_digits("BE", "539007547034"), "BE68539007547034");
+  const std::string bban = std::string("30004") + "01234" + "98765432101";
+  const std::string iban =
+      ids::iban_with_check_digits("FR", bban + ids::fr_rib_key("30004", "01234", "98765432101"));
+  BOOST_CHECK_EQUAL(problem(ids::iban_problem(iban)), "");
+  BOOST_CHECK_EXCEPTION(ids::iban_with_check_digits("F1", "123"), Error, is_bad_input);
+  BOOST_CHECK_EXCEPTION(ids::iban_with_check_digits("FR", "12-3"), Error, is_bad_input);
+}
+
 BOOST_AUTO_TEST_CASE(compact_and_format) {
   BOOST_CHECK_EQUAL(ids::compact(" fr76 3000\u00A06000\u202F0112 "), "FR76300060000112");
   BOOST_CHECK_EQUAL(ids::compact("1 85 05 2a 004"), "185052A004");

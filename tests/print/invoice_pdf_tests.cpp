@@ -232,8 +232,9 @@ struct ClosedMonth : testing::TestDatabase {
     testing::close_month(db(), rates, settings, kNovember);
     const auto limagne = store::list_invoices(db(), kNovember, kLimagne);
     BOOST_REQUIRE(limagne.size() == 1);
-    credit = store::credit_invoice(db(), limagne.front().number, {}, kCreditReason, settings,
-                                   Date::parse("2026-12-04"), "operator:test");
+    credit = store::credit_invoice(db(), limagne.front().number, {}, kCreditReason,
+                                   settings.invoicing.credit_prefix, Date::parse("2026-12-04"),
+                                   "operator:test");
   }
   ~ClosedMonth() {
     std::error_code ignored;

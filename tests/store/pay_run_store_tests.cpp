@@ -207,9 +207,9 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
     }
   };
   BOOST_TEST(refused([&] { ge.run(kOctober); }));
-  BOOST_TEST(refused([&] { store::generate_timesheets(ge.db(), kOctober); }));
+  BOOST_TEST(refused([&] { app::generate_timesheets(ge.db(), kOctober); }));
   BOOST_TEST(refused([&] {
-    store::import_timesheet(
+    app::import_timesheet(
         ge.db(),
         config::read_timesheet_csv("employee,member_siret,date,start,end,hours,kind\n"
                                    "E006,,2026-10-12,,,7,unpaid_leave\n",

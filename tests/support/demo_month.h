@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "gepaie/app/close.h"
+#include "gepaie/app/registry.h"
+#include "gepaie/app/staffing.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/staffing_files.h"
 #include "gepaie/core/error.h"
@@ -25,12 +27,12 @@ inline void set_up_demo(store::Database& db, const std::vector<Month>& months,
                         bool differences = true) {
   const std::string source = GEPAIE_SOURCE_DIR;
   store::Migrator(db, store::bundled_migrations()).migrate();
-  store::import_records(db, config::read_import_file(source + "/config/demo/demo.yaml"));
-  store::set_schedule(db, config::read_schedule_file(source + "/config/demo/schedule.yaml"));
+  app::import_records(db, config::read_import_file(source + "/config/demo/demo.yaml"));
+  app::set_schedule(db, config::read_schedule_file(source + "/config/demo/schedule.yaml"));
   for (Month month : months) {
-    store::generate_timesheets(db, month);
+    app::generate_timesheets(db, month);
     if (differences && month == Month::parse("2026-11")) {
-      store::import_timesheet(
+      app::import_timesheet(
           db, config::read_timesheet_file(source + "/config/demo/timesheet-2026-11.csv", month),
           month);
     }

@@ -16,6 +16,14 @@ std::map<std::string, std::string> member_names(store::Database& db) {
 
 }  // namespace
 
+billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
+                                  Date day) {
+  const payroll::RateSet* set = rates.at(day);
+  return billing::vat_regime(
+      settings.ge.vat_regime == config::VatRegime::Exempt, settings.invoicing.exempt_mention,
+      set ? std::optional<Rate>(set->constants.vat_standard_rate) : std::nullopt, day);
+}
+
 SplitView month_split(Workspace& workspace, const Actor& actor, Month month) {
   require_ge(actor, "read the cost split");
   store::Database& db = workspace.db();
@@ -62,8 +70,8 @@ store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
     throw bad_input("--reason \"...\" is required: a credit note says why");
   }
   return store::credit_invoice(workspace.db(), request.number, request.positions, request.reason,
-                               workspace.settings(), request.issue_date.value_or(workspace.today()),
-                               actor.recorded());
+                               workspace.settings().invoicing.credit_prefix,
+                               request.issue_date.value_or(workspace.today()), actor.recorded());
 }
 
 void add_invoice_adjustment(Workspace& workspace, const Actor& actor,

@@ -5,9 +5,15 @@
 #include <set>
 
 #include "gepaie/core/error.h"
+#include "gepaie/staffing/schedule.h"
+#include "gepaie/store/periods.h"
+#include "gepaie/store/registry_store.h"
+#include "placed.h"
 
 namespace gepaie::app {
 namespace {
+
+using internal::records_of;
 
 // The actor's scope over timesheets: a member user sees its firm's, an employee their own.
 void scope_timesheets(const Actor& actor, store::TimesheetFilter& filter, const std::string& what) {
@@ -44,7 +50,65 @@ CheckResult check_stored_month(Workspace& workspace, Month month) {
   return checked(store::check_input(workspace.db(), month, limits.average_weeks), limits);
 }
 
+// The problems of a file's records as located BadInput errors, in order.
+template <typename Record>
+void add_problems(config::ProblemList& list, const std::vector<config::Placed<Record>>& placed,
+                  const std::vector<staffing::RecordProblem>& problems, bool with_path) {
+  for (const auto& problem : problems) {
+    const config::RecordPlace& place = placed[problem.index].place;
+    list.add(Error(ErrorKind::BadInput, problem.reason, place.record,
+                   with_path ? place.path : std::string()));
+  }
+}
+
 }  // namespace
+
+store::ScheduleReport set_schedule(store::Database& db, const config::ScheduleFile& file) {
+  const std::vector<staffing::Demand> demands = records_of(file.demands);
+  const std::vector<staffing::Allocation> allocations = records_of(file.allocations);
+  store::Transaction transaction(db);
+  const staffing::ScheduleProblems problems =
+      staffing::schedule_problems(demands, allocations, store::employee_numbers(db),
+                                  store::member_sirets(db), store::employment_periods(db));
+  config::ProblemList list;
+  add_problems(list, file.demands, problems.demands, true);
+  add_problems(list, file.allocations, problems.allocations, true);
+  list.throw_if_any();
+  const store::ScheduleReport report = store::set_schedule(db, demands, allocations);
+  transaction.commit();
+  return report;
+}
+
+store::GenerateReport generate_timesheets(store::Database& db, Month month) {
+  store::Transaction transaction(db);
+  store::ensure_month_open(db, month, "generating timesheets");
+  const staffing::TimesheetDrafts drafts =
+      staffing::draft_timesheets(store::list_allocations(db), store::employment_periods(db), month);
+  store::GenerateReport report = store::store_timesheet_drafts(db, month, drafts.timesheets);
+  report.holidays_skipped = drafts.holidays_skipped;
+  transaction.commit();
+  return report;
+}
+
+store::TimesheetImportReport import_timesheet(store::Database& db,
+                                              const config::TimesheetFile& file, Month month) {
+  const std::vector<staffing::WorkEntry> work = records_of(file.work);
+  const std::vector<staffing::AbsenceEntry> absences = records_of(file.absences);
+  store::Transaction transaction(db);
+  store::ensure_month_open(db, month, "importing a timesheet");
+  config::ProblemList list;
+  const staffing::EntryProblems unknown = staffing::unknown_references(
+      work, absences, store::employee_numbers(db), store::member_sirets(db));
+  add_problems(list, file.work, unknown.work, false);
+  add_problems(list, file.absences, unknown.absences, false);
+  list.throw_if_any();
+  add_problems(list, file.work,
+               staffing::locked_entries(work, store::timesheet_states(db, month), month), false);
+  list.throw_if_any();
+  const store::TimesheetImportReport report = store::import_timesheet(db, month, work, absences);
+  transaction.commit();
+  return report;
+}
 
 int CheckResult::errors() const {
   return static_cast<int>(std::count_if(violations.begin(), violations.end(), [](const auto& v) {
@@ -57,7 +121,7 @@ ScheduleResult set_schedule(Workspace& workspace, const Actor& actor,
   require_ge(actor, "set the schedule");
   store::Database& db = workspace.db();
   ScheduleResult result;
-  result.report = store::set_schedule(db, file);
+  result.report = set_schedule(db, file);
   if (file.allocations.empty()) {
     return result;
   }
@@ -132,19 +196,19 @@ bool add_demand(Workspace& workspace, const Actor& actor, const staffing::Demand
   config::ScheduleFile file;
   file.name = "demand";
   file.demands.push_back({demand, {}});
-  return store::set_schedule(workspace.db(), file).demands_added > 0;
+  return set_schedule(workspace.db(), file).demands_added > 0;
 }
 
 store::GenerateReport generate_timesheets(Workspace& workspace, const Actor& actor, Month month) {
   require_ge(actor, "generate timesheets");
-  return store::generate_timesheets(workspace.db(), month);
+  return generate_timesheets(workspace.db(), month);
 }
 
 TimesheetImportResult import_timesheet(Workspace& workspace, const Actor& actor,
                                        const config::TimesheetFile& file, Month month) {
   require_ge(actor, "import timesheets");
   TimesheetImportResult result;
-  result.report = store::import_timesheet(workspace.db(), file, month);
+  result.report = import_timesheet(workspace.db(), file, month);
   result.check = check_stored_month(workspace, month);
   return result;
 }

@@ -314,4 +314,49 @@ std::vector<Regularisation> regularise(const std::vector<MemberAmount>& invoiced
   return result;
 }
 
+std::optional<InvoiceDraft> build_month_invoice(
+    const std::string& member_siret, Month month, const registry::BillingAgreement& agreement,
+    const std::vector<Share>& shares, const std::vector<PendingRegularisation>& regularisations,
+    const EmployeeLabels& labels, const VatSettings& vat) {
+  std::optional<InvoiceDraft> draft;
+  if (!shares.empty()) {
+    draft = build_invoice(member_siret, month, agreement, shares, labels, vat);
+  }
+  if (regularisations.empty()) {
+    return draft;
+  }
+  if (!draft) {
+    draft.emplace();
+    draft->member_siret = member_siret;
+    draft->month = month;
+    draft->model = agreement.model;
+    draft->vat_rate = vat.exempt ? Rate() : vat.rate;
+    draft->vat_mention = vat.exempt ? vat.mention : "";
+  }
+  for (const auto& regularisation : regularisations) {
+    draft->lines.push_back({InvoiceLineKind::Regularisation, "", regularisation.label, Hours(),
+                            Money(), regularisation.amount});
+    draft->lines_total += regularisation.amount;
+  }
+  draft->net_total = draft->lines_total + draft->fee;
+  draft->vat = vat.exempt ? Money() : draft->net_total.times(draft->vat_rate);
+  draft->total = draft->net_total + draft->vat;
+  return draft;
+}
+
+VatSettings vat_regime(bool exempt, const std::string& exempt_mention,
+                       const std::optional<Rate>& standard_rate, Date day) {
+  VatSettings vat;
+  if (exempt) {
+    vat.exempt = true;
+    vat.mention = exempt_mention;
+    return vat;
+  }
+  if (!standard_rate) {
+    throw Error(ErrorKind::BadInput, "no rates file covers " + day.str() + " (VAT rate)");
+  }
+  vat.rate = *standard_rate;
+  return vat;
+}
+
 }  // namespace gepaie::billing

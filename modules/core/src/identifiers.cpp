@@ -1,5 +1,6 @@
 #include "gepaie/core/identifiers.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -46,6 +47,19 @@ constexpr std::array<std::pair<std::string_view, size_t>, 11> kIbanLengths = {{
 std::string fr_vat_key(std::string_view siren) {
   std::string key = std::to_string((12 + 3 * mod97(siren)) % 97);
   return key.size() < 2 ? "0" + key : key;
+}
+
+// The decimal form of an IBAN's rearranged text: letters as 10..35.
+std::string iban_digits(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    digits += is_upper_letter(c) ? std::to_string(c - 'A' + 10) : std::string(1, c);
+  }
+  return digits;
+}
+
+std::string two_digits(int value) {
+  return std::string(1, static_cast<char>('0' + value / 10)) + static_cast<char>('0' + value % 10);
 }
 
 }  // namespace
@@ -143,11 +157,7 @@ Problem iban_problem(std::string_view iban) {
   }
   if (text.size() < 15 || text.size() > 34)
     return "IBAN must have 15 to 34 characters";
-  std::string digits;
-  for (char c : text.substr(4) + text.substr(0, 4)) {
-    digits += is_upper_letter(c) ? std::to_string(c - 'A' + 10) : std::string(1, c);
-  }
-  if (mod97(digits) != 1)
+  if (mod97(iban_digits(text.substr(4) + text.substr(0, 4))) != 1)
     return "bad IBAN check digits (mod 97)";
   return std::nullopt;
 }
@@ -209,6 +219,52 @@ std::string fr_vat_for_siren(std::string_view siren) {
   if (auto problem = siren_problem(digits))
     throw bad_input(*problem + ": " + detail::quoted(siren));
   return "FR" + fr_vat_key(digits) + digits;
+}
+
+std::string with_luhn_digit(std::string_view digits) {
+  if (digits.empty() || !detail::is_digits(digits))
+    throw bad_input("a Luhn check digit needs digits: " + detail::quoted(digits));
+  std::string text(digits);
+  for (char check = '0'; check <= '9'; ++check) {
+    if (luhn_valid(text + check))
+      return text + check;
+  }
+  throw failure("no Luhn check digit for " + text);  // one of ten always fits
+}
+
+std::string nir_with_key(std::string_view first13) {
+  std::string number = compact(first13);
+  if (number.size() != 13)
+    throw bad_input("a NIR key needs 13 characters: " + detail::quoted(first13));
+  std::string digits = number;
+  if (digits.compare(5, 2, "2A") == 0) {
+    digits.replace(5, 2, "19");
+  } else if (digits.compare(5, 2, "2B") == 0) {
+    digits.replace(5, 2, "18");
+  }
+  if (!detail::is_digits(digits))
+    throw bad_input("a NIR key needs digits (or 2A/2B): " + detail::quoted(first13));
+  return number + two_digits(97 - mod97(digits));
+}
+
+std::string fr_rib_key(std::string_view bank, std::string_view branch, std::string_view account) {
+  if (bank.size() != 5 || branch.size() != 5 || account.size() != 11 || !detail::is_digits(bank) ||
+      !detail::is_digits(branch) || !detail::is_digits(account)) {
+    throw bad_input("a RIB key needs a 5-digit bank, a 5-digit branch and an 11-digit account");
+  }
+  // 89 bank + 15 branch + 3 account, modulo 97, without overflowing: remainders first.
+  const int sum = (89 * mod97(bank) + 15 * mod97(branch) + 3 * mod97(account)) % 97;
+  return two_digits(97 - sum);
+}
+
+std::string iban_with_check_digits(std::string_view country, std::string_view bban) {
+  const std::string code = compact(country);
+  const std::string body = compact(bban);
+  if (code.size() != 2 || !is_upper_letter(code[0]) || !is_upper_letter(code[1]))
+    throw bad_input("an IBAN needs a 2-letter country code: " + detail::quoted(country));
+  if (body.empty() || !std::all_of(body.begin(), body.end(), is_alphanumeric))
+    throw bad_input("a BBAN has letters and digits only: " + detail::quoted(bban));
+  return code + two_digits(98 - mod97(iban_digits(body + code + "00"))) + body;
 }
 
 }  // namespace gepaie::ids

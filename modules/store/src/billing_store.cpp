@@ -359,7 +359,7 @@ std::string next_invoice_number(Database& db, const std::string& prefix, int yea
 }
 
 std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
-                                        const config::Settings& settings,
+                                        const std::string& invoice_prefix,
                                         const billing::VatSettings& vat, Date issue_date,
                                         const std::string& issued_by) {
   const auto employees = employee_ids(db);
@@ -378,48 +378,26 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
   std::vector<std::string> numbers;
   BatchInsert lines(db, kLineColumns, 9, 1000);
   for (const auto& member : list_members(db)) {  // legal-name order
-    auto shares = by_member.find(member.siret);
-    auto pending = adjustments.find(member.siret);
-    std::optional<billing::InvoiceDraft> draft;
-    if (shares != by_member.end()) {
-      draft =
-          billing::build_invoice(member.siret, month, member.billing, shares->second, names, vat);
+    const std::vector<InvoiceAdjustment>& pending = adjustments[member.siret];
+    std::vector<billing::PendingRegularisation> regularisations;
+    for (const auto& adjustment : pending) {
+      regularisations.push_back({adjustment.label, adjustment.amount});
     }
-    if (pending != adjustments.end()) {
-      if (!draft) {
-        draft.emplace();
-        draft->member_siret = member.siret;
-        draft->month = month;
-        draft->model = member.billing.model;
-        draft->vat_rate = vat.exempt ? Rate() : vat.rate;
-        draft->vat_mention = vat.exempt ? vat.mention : "";
-      }
-      // Regularisation lines: billed as they are, no fee; VAT on the new net total.
-      for (const auto& adjustment : pending->second) {
-        draft->lines.push_back({InvoiceLineKind::Regularisation, "", adjustment.label, Hours(),
-                                Money(), adjustment.amount});
-        draft->lines_total += adjustment.amount;
-      }
-      draft->net_total = draft->lines_total + draft->fee;
-      draft->vat = vat.exempt ? Money() : draft->net_total.times(draft->vat_rate);
-      draft->total = draft->net_total + draft->vat;
-    }
+    const std::optional<billing::InvoiceDraft> draft = billing::build_month_invoice(
+        member.siret, month, member.billing, by_member[member.siret], regularisations, names, vat);
     if (!draft) {
       continue;
     }
-    const std::string number =
-        next_invoice_number(db, settings.invoicing.invoice_prefix, issue_date.year());
+    const std::string number = next_invoice_number(db, invoice_prefix, issue_date.year());
     const int64_t id = insert_invoice(db, number, false, member_id_of.at(member.siret), *draft,
                                       issue_date, issue_date.plus_days(member.billing.payment_days),
                                       std::nullopt, "", issued_by);
     insert_lines(lines, id, *draft, employees, {});
-    if (pending != adjustments.end()) {
-      for (const auto& adjustment : pending->second) {
-        db.prepare("UPDATE invoice_adjustments SET invoice_id = ? WHERE id = ?")
-            .integer(1, id)
-            .integer(2, adjustment.id)
-            .execute();
-      }
+    for (const auto& adjustment : pending) {
+      db.prepare("UPDATE invoice_adjustments SET invoice_id = ? WHERE id = ?")
+          .integer(1, id)
+          .integer(2, adjustment.id)
+          .execute();
     }
     numbers.push_back(number);
   }
@@ -427,14 +405,22 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
   return numbers;
 }
 
+std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
+                                        const config::Settings& settings,
+                                        const billing::VatSettings& vat, Date issue_date,
+                                        const std::string& issued_by) {
+  return issue_invoices(db, month, split, settings.invoicing.invoice_prefix, vat, issue_date,
+                        issued_by);
+}
+
 StoredInvoice credit_invoice(Database& db, const std::string& number,
                              const std::vector<int>& positions, const std::string& reason,
-                             const config::Settings& settings, Date issue_date,
+                             const std::string& credit_prefix, Date issue_date,
                              const std::string& issued_by) {
   if (reason.empty()) {
     throw Error(ErrorKind::BadInput, "a credit note needs a reason (--reason)");
   }
-  prepare_series(db, settings.invoicing.credit_prefix, issue_date.year());
+  prepare_series(db, credit_prefix, issue_date.year());
   Transaction transaction(db);
   // Lock the invoice so two credits of the same invoice are serialized.
   Rows lock =
@@ -539,8 +525,7 @@ StoredInvoice credit_invoice(Database& db, const std::string& number,
       credit.total = credit.net_total + credit.vat;
     }
   }
-  const std::string credit_number =
-      next_invoice_number(db, settings.invoicing.credit_prefix, issue_date.year());
+  const std::string credit_number = next_invoice_number(db, credit_prefix, issue_date.year());
   const auto member_id_of = member_ids(db);
   const auto employees = employee_ids(db);
   const int64_t id = insert_invoice(db, credit_number, true, member_id_of.at(invoice.member_siret),
@@ -645,18 +630,10 @@ std::vector<billing::Regularisation> year_regularisation(Database& db, int year)
 
 billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
                                   Date day) {
-  billing::VatSettings vat;
-  if (settings.ge.vat_regime == config::VatRegime::Exempt) {
-    vat.exempt = true;
-    vat.mention = settings.invoicing.exempt_mention;
-    return vat;
-  }
   const payroll::RateSet* set = rates.at(day);
-  if (set == nullptr) {
-    throw Error(ErrorKind::BadInput, "no rates file covers " + day.str() + " (VAT rate)");
-  }
-  vat.rate = set->constants.vat_standard_rate;
-  return vat;
+  return billing::vat_regime(
+      settings.ge.vat_regime == config::VatRegime::Exempt, settings.invoicing.exempt_mention,
+      set ? std::optional<Rate>(set->constants.vat_standard_rate) : std::nullopt, day);
 }
 
 std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "gepaie/core/error.h"
 #include "gepaie/store/database.h"
 
 namespace gepaie::store::internal {
@@ -25,6 +26,17 @@ inline std::map<std::string, int64_t> member_ids(Database& db) {
 
 inline std::map<std::string, int64_t> employee_ids(Database& db) {
   return ids_of(db, "SELECT id, number FROM employees", "number");
+}
+
+// The id of `key` (a SIRET, an employee number, ...) among `ids`. Missing: BadInput "unknown
+// <what> <key>" — the foreign key the database would refuse; callers check references first.
+inline int64_t require_key(const std::map<std::string, int64_t>& ids, const std::string& key,
+                           const char* what) {
+  auto found = ids.find(key);
+  if (found == ids.end()) {
+    throw Error(ErrorKind::BadInput, std::string("unknown ") + what + " " + key);
+  }
+  return found->second;
 }
 
 using Clock = std::chrono::steady_clock;

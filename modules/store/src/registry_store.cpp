@@ -3,7 +3,9 @@
 #include <map>
 #include <set>
 
+#include "columns.h"
 #include "gepaie/core/error.h"
+#include "keys.h"
 
 namespace gepaie::store {
 namespace {
@@ -12,6 +14,12 @@ using registry::Amendment;
 using registry::Contract;
 using registry::Employee;
 using registry::Member;
+
+using internal::kContractColumns;
+using internal::kContractMemberColumns;
+using internal::kEmployeeColumns;
+using internal::kEmployeeSkillColumns;
+using internal::kMemberColumns;
 
 template <typename Record>
 struct Stored {
@@ -182,15 +190,13 @@ void bind_address(Statement& statement, int first, const registry::Address& addr
 
 int64_t write_member(Database& db, const Member& member, int64_t id) {
   Statement statement = db.prepare(
-      id == 0 ? "INSERT INTO members (legal_name, address_line1, address_line2, postcode, city,"
-                " country, vat_number, contact_name, contact_email, contact_phone, agreement_ref,"
-                " billing_model, fee_rate_ppm, fee_per_hour, coefficient_ppm, payment_days,"
-                " siret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              : "UPDATE members SET legal_name = ?, address_line1 = ?, address_line2 = ?,"
-                " postcode = ?, city = ?, country = ?, vat_number = ?, contact_name = ?,"
-                " contact_email = ?, contact_phone = ?, agreement_ref = ?, billing_model = ?,"
-                " fee_rate_ppm = ?, fee_per_hour = ?, coefficient_ppm = ?, payment_days = ?,"
-                " updated_at = CURRENT_TIMESTAMP WHERE siret = ?");
+      id == 0 ? kMemberColumns.insert_row()
+              : std::string(
+                    "UPDATE members SET legal_name = ?, address_line1 = ?, address_line2 = ?,"
+                    " postcode = ?, city = ?, country = ?, vat_number = ?, contact_name = ?,"
+                    " contact_email = ?, contact_phone = ?, agreement_ref = ?, billing_model = ?,"
+                    " fee_rate_ppm = ?, fee_per_hour = ?, coefficient_ppm = ?, payment_days = ?,"
+                    " updated_at = CURRENT_TIMESTAMP WHERE siret = ?"));
   statement.text(1, member.legal_name);
   bind_address(statement, 2, member.address);
   statement.optional_text(7, member.vat_number)
@@ -210,15 +216,13 @@ int64_t write_member(Database& db, const Member& member, int64_t id) {
 
 int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
   Statement statement = db.prepare(
-      id == 0 ? "INSERT INTO employees (last_name, first_name, birth_date, nir, address_line1,"
-                " address_line2, postcode, city, country, iban, email, transit_pass_monthly,"
-                " meal_vouchers, other_monthly_cost, income_tax_rate_ppm, number)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              : "UPDATE employees SET last_name = ?, first_name = ?, birth_date = ?, nir = ?,"
-                " address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ?,"
-                " iban = ?, email = ?, transit_pass_monthly = ?, meal_vouchers = ?,"
-                " other_monthly_cost = ?, income_tax_rate_ppm = ?,"
-                " updated_at = CURRENT_TIMESTAMP WHERE number = ?");
+      id == 0 ? kEmployeeColumns.insert_row()
+              : std::string(
+                    "UPDATE employees SET last_name = ?, first_name = ?, birth_date = ?, nir = ?,"
+                    " address_line1 = ?, address_line2 = ?, postcode = ?, city = ?, country = ?,"
+                    " iban = ?, email = ?, transit_pass_monthly = ?, meal_vouchers = ?,"
+                    " other_monthly_cost = ?, income_tax_rate_ppm = ?,"
+                    " updated_at = CURRENT_TIMESTAMP WHERE number = ?"));
   statement.text(1, employee.last_name)
       .text(2, employee.first_name)
       .date(3, employee.birth_date)
@@ -237,32 +241,31 @@ int64_t write_employee(Database& db, const Employee& employee, int64_t id) {
   }
   db.prepare("DELETE FROM employee_skills WHERE employee_id = ?").integer(1, id).execute();
   for (const std::string& skill : employee.skills) {
-    db.prepare("INSERT INTO employee_skills (employee_id, skill) VALUES (?, ?)")
-        .integer(1, id)
-        .text(2, skill)
-        .execute();
+    db.prepare(kEmployeeSkillColumns.insert_row()).integer(1, id).text(2, skill).execute();
   }
   return id;
 }
 
-void write_member_list(Database& db, const char* sql, int64_t owner,
+void write_member_list(Database& db, const std::string& sql, int64_t owner,
                        const std::vector<std::string>& sirets,
                        const std::map<std::string, int64_t>& member_ids) {
   for (const std::string& siret : sirets) {
-    db.prepare(sql).integer(1, owner).integer(2, member_ids.at(siret)).execute();
+    db.prepare(sql)
+        .integer(1, owner)
+        .integer(2, internal::require_key(member_ids, siret, "member"))
+        .execute();
   }
 }
 
 void write_contract(Database& db, const Contract& contract, int64_t id, int64_t employee_id,
                     const std::map<std::string, int64_t>& member_ids) {
   Statement statement = db.prepare(
-      id == 0 ? "INSERT INTO contracts (employee_id, kind, start_date, end_date, cdd_reason,"
-                " weekly_minutes, monthly_gross, hourly_rate, status, job_title, classification,"
-                " idcc, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              : "UPDATE contracts SET employee_id = ?, kind = ?, start_date = ?, end_date = ?,"
-                " cdd_reason = ?, weekly_minutes = ?, monthly_gross = ?, hourly_rate = ?,"
-                " status = ?, job_title = ?, classification = ?, idcc = ?,"
-                " updated_at = CURRENT_TIMESTAMP WHERE reference = ?");
+      id == 0 ? kContractColumns.insert_row()
+              : std::string(
+                    "UPDATE contracts SET employee_id = ?, kind = ?, start_date = ?, end_date = ?,"
+                    " cdd_reason = ?, weekly_minutes = ?, monthly_gross = ?, hourly_rate = ?,"
+                    " status = ?, job_title = ?, classification = ?, idcc = ?,"
+                    " updated_at = CURRENT_TIMESTAMP WHERE reference = ?"));
   statement.integer(1, employee_id)
       .text(2, registry::to_string(contract.kind))
       .date(3, contract.start)
@@ -283,8 +286,8 @@ void write_contract(Database& db, const Contract& contract, int64_t id, int64_t 
   // The clause list and the amendments are rewritten whole: the file states them completely.
   db.prepare("DELETE FROM contract_members WHERE contract_id = ?").integer(1, id).execute();
   db.prepare("DELETE FROM contract_amendments WHERE contract_id = ?").integer(1, id).execute();
-  write_member_list(db, "INSERT INTO contract_members (contract_id, member_id) VALUES (?, ?)", id,
-                    contract.member_sirets, member_ids);
+  write_member_list(db, kContractMemberColumns.insert_row(), id, contract.member_sirets,
+                    member_ids);
   for (const Amendment& amendment : contract.amendments) {
     Statement insert = db.prepare(
         "INSERT INTO contract_amendments (contract_id, effective_date, weekly_minutes,"
@@ -331,62 +334,10 @@ int64_t upsert(std::map<std::string, Stored<Record>>& existing, const std::strin
   return it->second.id;
 }
 
-// A NIR identifies one person: refuse a file that would give it to a second employee.
-void check_nirs(const config::ImportFile& file,
-                const std::map<std::string, Stored<Employee>>& employees) {
-  config::ProblemList problems;
-  std::map<std::string, std::string> nir_owner;
-  for (const auto& [number, stored] : employees) {
-    nir_owner[stored.record.nir] = number;
-  }
-  for (const auto& placed : file.employees) {
-    auto [it, fresh] = nir_owner.emplace(placed.record.nir, placed.record.number);
-    if (!fresh && it->second != placed.record.number) {
-      problems.add(
-          file.error_at(placed.place, "nir", "NIR already belongs to employee " + it->second));
-    }
-  }
-  problems.throw_if_any();
-}
-
-// References from contracts to employees and members, in the file or in the database.
-void check_references(const config::ImportFile& file,
-                      const std::map<std::string, Stored<Member>>& members,
-                      const std::map<std::string, Stored<Employee>>& employees) {
-  config::ProblemList problems;
-  auto check_list = [&](const auto& placed, const std::vector<std::string>& sirets,
-                        const std::string& field) {
-    for (size_t i = 0; i < sirets.size(); ++i) {
-      if (!members.contains(sirets[i])) {
-        problems.add(file.error_at(
-            placed.place, field + "[" + std::to_string(i + 1) + "]",
-            "unknown member " + sirets[i] + " (neither in this file nor in the database)"));
-      }
-    }
-  };
-  for (const auto& placed : file.contracts) {
-    const Contract& contract = placed.record;
-    if (!employees.contains(contract.employee_number)) {
-      problems.add(file.error_at(placed.place, "employee",
-                                 "unknown employee " + contract.employee_number +
-                                     " (neither in this file nor in the database)"));
-    }
-    check_list(placed, contract.member_sirets, "members");
-    for (size_t i = 0; i < contract.amendments.size(); ++i) {
-      if (contract.amendments[i].member_sirets) {
-        check_list(placed, *contract.amendments[i].member_sirets,
-                   "amendments[" + std::to_string(i + 1) + "].members");
-      }
-    }
-  }
-  problems.throw_if_any();
-}
-
 }  // namespace
 
-ImportReport import_records(Database& db, const config::ImportFile& file) {
+ImportReport import_records(Database& db, const registry::Records& records) {
   ImportReport report;
-  Transaction transaction(db);
   std::map<std::string, Stored<Member>> members;
   for (auto& stored : load_members(db)) {
     members[stored.record.siret] = std::move(stored);
@@ -394,16 +345,14 @@ ImportReport import_records(Database& db, const config::ImportFile& file) {
   auto employees = load_employees(db);
   auto contracts = load_contracts(db);
 
-  for (const auto& placed : file.members) {
-    upsert(members, placed.record.siret, placed.record, report.members,
+  for (const Member& member : records.members) {
+    upsert(members, member.siret, member, report.members,
            [&](const Member& m, int64_t id) { return write_member(db, m, id); });
   }
-  check_nirs(file, employees);
-  for (const auto& placed : file.employees) {
-    upsert(employees, placed.record.number, placed.record, report.employees,
+  for (const Employee& employee : records.employees) {
+    upsert(employees, employee.number, employee, report.employees,
            [&](const Employee& e, int64_t id) { return write_employee(db, e, id); });
   }
-  check_references(file, members, employees);
 
   std::map<std::string, int64_t> member_ids;
   for (const auto& [siret, stored] : members) {
@@ -412,17 +361,45 @@ ImportReport import_records(Database& db, const config::ImportFile& file) {
   for (auto& [reference, stored] : contracts) {
     stored.record = normalised(stored.record);
   }
-  for (const auto& placed : file.contracts) {
-    const Contract contract = normalised(placed.record);
-    const int64_t employee_id = employees.at(contract.employee_number).id;
+  for (const Contract& record : records.contracts) {
+    const Contract contract = normalised(record);
+    auto employee = employees.find(contract.employee_number);
+    if (employee == employees.end()) {
+      throw Error(ErrorKind::BadInput, "unknown employee " + contract.employee_number);
+    }
+    const int64_t employee_id = employee->second.id;
     upsert(contracts, contract.reference, contract, report.contracts,
            [&](const Contract& c, int64_t id) {
              write_contract(db, c, id, employee_id, member_ids);
              return id;
            });
   }
-  transaction.commit();
   return report;
+}
+
+std::map<std::string, std::string> employee_nirs(Database& db) {
+  std::map<std::string, std::string> nirs;
+  Rows rows = db.prepare("SELECT number, nir FROM employees").query();
+  while (rows.next()) {
+    nirs[rows.text("number")] = rows.text("nir");
+  }
+  return nirs;
+}
+
+std::set<std::string> member_sirets(Database& db) {
+  std::set<std::string> sirets;
+  for (const auto& [siret, id] : internal::member_ids(db)) {
+    sirets.insert(siret);
+  }
+  return sirets;
+}
+
+std::set<std::string> employee_numbers(Database& db) {
+  std::set<std::string> numbers;
+  for (const auto& [number, id] : internal::employee_ids(db)) {
+    numbers.insert(number);
+  }
+  return numbers;
 }
 
 std::vector<Member> list_members(Database& db) {

@@ -1,5 +1,6 @@
 #include "gepaie/store/staffing_store.h"
 
+#include "columns.h"
 #include "gepaie/store/periods.h"
 #include "keys.h"
 
@@ -8,7 +9,6 @@
 #include <set>
 
 #include "gepaie/core/error.h"
-#include "gepaie/staffing/holidays.h"
 #include "gepaie/store/registry_store.h"
 
 namespace gepaie::store {
@@ -19,6 +19,7 @@ using staffing::TimesheetState;
 
 using internal::employee_ids;
 using internal::member_ids;
+using internal::require_key;
 
 std::string weekdays_text(const std::vector<int>& weekdays) {
   std::string text;
@@ -39,16 +40,6 @@ std::vector<int> weekdays_of(const std::string& text) {
     }
   }
   return days;
-}
-
-const staffing::EmploymentPeriod* period_on(const std::vector<staffing::EmploymentPeriod>& periods,
-                                            const std::string& employee, Date day) {
-  for (const auto& period : periods) {
-    if (period.employee_number == employee && period.active_on(day)) {
-      return &period;
-    }
-  }
-  return nullptr;
 }
 
 // The id of the (employee, member, month) timesheet, created as a draft when missing.
@@ -79,9 +70,7 @@ int64_t timesheet_id(Database& db, int64_t employee, int64_t member, Month month
 }
 
 void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& entry) {
-  Statement insert = db.prepare(
-      "INSERT INTO work_entries (timesheet_id, work_date, start_minute, end_minute,"
-      " duration_minutes) VALUES (?, ?, ?, ?, ?)");
+  Statement insert = db.prepare(internal::kWorkEntryColumns.insert_row());
   insert.integer(1, timesheet).date(2, entry.day);
   if (entry.start) {
     insert.integer(3, *entry.start).integer(4, *entry.end);
@@ -94,9 +83,7 @@ void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& ent
 // One slot of the schedule; demand 0: not linked to a demand.
 void insert_allocation(Database& db, const Allocation& slot, int64_t employee, int64_t member,
                        int64_t demand) {
-  Statement insert = db.prepare(
-      "INSERT INTO allocations (employee_id, member_id, weekday, start_minute, end_minute,"
-      " date_from, date_to, demand_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement insert = db.prepare(internal::kAllocationColumns.insert_row());
   insert.integer(1, employee)
       .integer(2, member)
       .integer(3, slot.weekday)
@@ -141,47 +128,22 @@ std::vector<staffing::EmploymentPeriod> employment_periods(Database& db) {
   return periods;
 }
 
-ScheduleReport set_schedule(Database& db, const config::ScheduleFile& file) {
+ScheduleReport set_schedule(Database& db, const std::vector<staffing::Demand>& demands,
+                            const std::vector<Allocation>& allocations) {
   ScheduleReport report;
-  Transaction transaction(db);
   const auto members = member_ids(db);
   const auto employees = employee_ids(db);
-  const auto periods = employment_periods(db);
-  config::ProblemList problems;
-  auto error_at = [&](const config::RecordPlace& place, const std::string& reason) {
-    problems.add(Error(ErrorKind::BadInput, reason, place.record, place.path));
-  };
-  for (const auto& placed : file.demands) {
-    if (!members.contains(placed.record.member_siret)) {
-      error_at(placed.place, "unknown member " + placed.record.member_siret);
-    }
+  for (const staffing::Demand& demand : demands) {
+    require_key(members, demand.member_siret, "member");
   }
   std::set<std::string> named;
-  for (const auto& placed : file.allocations) {
-    const Allocation& slot = placed.record;
+  for (const Allocation& slot : allocations) {
+    require_key(employees, slot.employee_number, "employee");
+    require_key(members, slot.member_siret, "member");
     named.insert(slot.employee_number);
-    if (!employees.contains(slot.employee_number)) {
-      error_at(placed.place, "unknown employee " + slot.employee_number);
-      continue;
-    }
-    if (!members.contains(slot.member_siret)) {
-      error_at(placed.place, "unknown member " + slot.member_siret);
-      continue;
-    }
-    const staffing::EmploymentPeriod* period = period_on(periods, slot.employee_number, slot.from);
-    if (period == nullptr) {
-      error_at(placed.place, slot.employee_number + " has no contract on " + slot.from.str());
-    } else if (!period->allows(slot.member_siret)) {
-      error_at(placed.place, "contract amendment needed: the contract of " + slot.employee_number +
-                                 " does not list member " + slot.member_siret + " on " +
-                                 slot.from.str() + " (L1253-9)");
-    }
   }
-  problems.throw_if_any();
-
   const auto existing = list_demands(db);
-  for (const auto& placed : file.demands) {
-    const staffing::Demand& demand = placed.record;
+  for (const staffing::Demand& demand : demands) {
     const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& d) {
       return d.member_siret == demand.member_siret && d.skill == demand.skill &&
              d.weekly_hours == demand.weekly_hours && d.weekdays == demand.weekdays &&
@@ -208,14 +170,12 @@ ScheduleReport set_schedule(Database& db, const config::ScheduleFile& file) {
         .integer(1, employees.at(employee))
         .execute();
   }
-  for (const auto& placed : file.allocations) {
-    const Allocation& slot = placed.record;
+  for (const Allocation& slot : allocations) {
     insert_allocation(db, slot, employees.at(slot.employee_number), members.at(slot.member_siret),
                       0);
     ++report.allocations;
   }
   report.employees = static_cast<int>(named.size());
-  transaction.commit();
   return report;
 }
 
@@ -251,87 +211,54 @@ std::vector<Allocation> list_allocations(Database& db) {
   return allocations;
 }
 
-GenerateReport generate_timesheets(Database& db, Month month) {
+GenerateReport store_timesheet_drafts(Database& db, Month month,
+                                      const std::vector<staffing::TimesheetDraft>& drafts) {
   GenerateReport report;
-  Transaction transaction(db);
-  ensure_month_open(db, month, "generating timesheets");
   const auto members = member_ids(db);
   const auto employees = employee_ids(db);
-  const auto periods = employment_periods(db);
-  std::map<std::pair<std::string, std::string>, std::vector<staffing::WorkEntry>> sheets;
-  for (const Allocation& slot : list_allocations(db)) {
-    for (Date day = month.first_day(); day <= month.last_day(); day = day.plus_days(1)) {
-      if (!slot.active_on(day)) {
-        continue;
-      }
-      const auto* period = period_on(periods, slot.employee_number, day);
-      if (period == nullptr || !period->allows(slot.member_siret)) {
-        continue;
-      }
-      if (staffing::is_public_holiday(day)) {
-        ++report.holidays_skipped;
-        continue;
-      }
-      sheets[{slot.employee_number, slot.member_siret}].push_back(
-          {slot.employee_number, slot.member_siret, day, slot.start, slot.end, slot.duration()});
-    }
-  }
-  for (const auto& [key, entries] : sheets) {
+  for (const auto& draft : drafts) {
     std::string state;
     const int64_t id =
-        timesheet_id(db, employees.at(key.first), members.at(key.second), month, &state);
+        timesheet_id(db, require_key(employees, draft.employee_number, "employee"),
+                     require_key(members, draft.member_siret, "member"), month, &state);
     if (state != "draft") {
       ++report.skipped_not_draft;
       continue;
     }
     db.prepare("DELETE FROM work_entries WHERE timesheet_id = ?").integer(1, id).execute();
-    for (const auto& entry : entries) {
+    for (const auto& entry : draft.entries) {
       insert_work(db, id, entry);
       ++report.entries;
     }
     ++report.timesheets;
   }
-  transaction.commit();
   return report;
 }
 
-TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile& file,
-                                       Month month) {
+TimesheetImportReport import_timesheet(Database& db, Month month,
+                                       const std::vector<staffing::WorkEntry>& work,
+                                       const std::vector<staffing::AbsenceEntry>& absences) {
   TimesheetImportReport report;
-  Transaction transaction(db);
-  ensure_month_open(db, month, "importing a timesheet");
   const auto members = member_ids(db);
   const auto employees = employee_ids(db);
-  config::ProblemList problems;
-  auto error_at = [&](const config::RecordPlace& place, const std::string& reason) {
-    problems.add(Error(ErrorKind::BadInput, reason, place.record));
-  };
-  for (const auto& placed : file.work) {
-    if (!employees.contains(placed.record.employee_number)) {
-      error_at(placed.place, "unknown employee " + placed.record.employee_number);
-    } else if (!members.contains(placed.record.member_siret)) {
-      error_at(placed.place, "unknown member " + placed.record.member_siret);
-    }
+  for (const auto& entry : work) {
+    require_key(employees, entry.employee_number, "employee");
+    require_key(members, entry.member_siret, "member");
   }
-  for (const auto& placed : file.absences) {
-    if (!employees.contains(placed.record.employee_number)) {
-      error_at(placed.place, "unknown employee " + placed.record.employee_number);
-    }
+  for (const auto& absence : absences) {
+    require_key(employees, absence.employee_number, "employee");
   }
-  problems.throw_if_any();
-  // Replace the (employee, member, day) cells the file has.
+  // Replace the (employee, member, day) cells the entries have.
   std::set<std::tuple<std::string, std::string, int64_t>> cleared;
-  for (const auto& placed : file.work) {
-    const auto& entry = placed.record;
+  for (const auto& entry : work) {
     std::string state;
     const int64_t id = timesheet_id(db, employees.at(entry.employee_number),
                                     members.at(entry.member_siret), month, &state);
     if (state != "draft" && state != "disputed") {
-      problems.add(Error(ErrorKind::BadInput,
-                         "the timesheet of " + entry.employee_number + " at " + entry.member_siret +
-                             " for " + month.str() + " is " + state + ": it can no longer change",
-                         placed.place.record));
-      continue;
+      // The caller checked the states in this transaction: a guard, not the user's message.
+      throw Error(ErrorKind::Conflict, "the timesheet of " + entry.employee_number + " at " +
+                                           entry.member_siret + " for " + month.str() + " is " +
+                                           state + ": it can no longer change");
     }
     if (cleared.insert({entry.employee_number, entry.member_siret, entry.day.days()}).second) {
       db.prepare("DELETE FROM work_entries WHERE timesheet_id = ? AND work_date = ?")
@@ -342,8 +269,7 @@ TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile
     insert_work(db, id, entry);
     ++report.work_entries;
   }
-  for (const auto& placed : file.absences) {
-    const auto& absence = placed.record;
+  for (const auto& absence : absences) {
     // An absence replaces the employee's scheduled work of that day (draft timesheets only).
     db.prepare(
           "DELETE w FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id"
@@ -357,9 +283,7 @@ TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile
         .date(2, absence.day)
         .text(3, staffing::to_string(absence.kind))
         .execute();
-    db.prepare(
-          "INSERT INTO absence_entries (employee_id, absence_date, kind, duration_minutes)"
-          " VALUES (?, ?, ?, ?)")
+    db.prepare(internal::kAbsenceEntryColumns.insert_row())
         .integer(1, employees.at(absence.employee_number))
         .date(2, absence.day)
         .text(3, staffing::to_string(absence.kind))
@@ -367,9 +291,23 @@ TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile
         .execute();
     ++report.absences;
   }
-  problems.throw_if_any();
-  transaction.commit();
   return report;
+}
+
+std::map<std::pair<std::string, std::string>, TimesheetState> timesheet_states(Database& db,
+                                                                               Month month) {
+  std::map<std::pair<std::string, std::string>, TimesheetState> states;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, t.state FROM timesheets t"
+                    " JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id"
+                    " WHERE t.month = ?")
+                  .text(1, month.str())
+                  .query();
+  while (rows.next()) {
+    states[{rows.text("number"), rows.text("siret")}] =
+        staffing::timesheet_state_from(rows.text("state")).value_or(TimesheetState::Draft);
+  }
+  return states;
 }
 
 std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month) {

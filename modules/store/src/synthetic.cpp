@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "columns.h"
 #include "gepaie/core/error.h"
 #include "gepaie/core/identifiers.h"
 #include "gepaie/core/money.h"
@@ -18,6 +19,15 @@
 
 namespace gepaie::store {
 namespace {
+
+using internal::kAbsenceEntryColumns;
+using internal::kAllocationColumns;
+using internal::kContractColumns;
+using internal::kContractMemberColumns;
+using internal::kEmployeeColumns;
+using internal::kEmployeeSkillColumns;
+using internal::kMemberColumns;
+using internal::kWorkEntryColumns;
 
 // SplitMix64 (Steele, Lea, Flood 2014): a small generator whose sequence is the same on every
 // platform and library, which the standard distributions do not promise.
@@ -156,24 +166,6 @@ size_t width_for(int count, size_t minimum) {
   return std::max(minimum, std::to_string(count).size());
 }
 
-// The digit that, appended to `digits`, makes the whole pass Luhn.
-char luhn_digit(const std::string& digits) {
-  for (char c = '0'; c <= '9'; ++c) {
-    if (ids::luhn_valid(digits + c)) {
-      return c;
-    }
-  }
-  throw failure("synthetic data: no Luhn digit for " + digits);
-}
-
-int mod97(const std::string& digits) {
-  int remainder = 0;
-  for (char c : digits) {
-    remainder = (remainder * 10 + (c - '0')) % 97;
-  }
-  return remainder;
-}
-
 // Every generated identifier goes through the same checks as imported ones.
 void check_identifier(const char* what, const std::string& value,
                       const std::optional<std::string>& problem) {
@@ -183,35 +175,30 @@ void check_identifier(const char* what, const std::string& value,
 }
 
 std::string siret_for(int index) {
-  const std::string body = std::to_string(81'000'000 + index);  // 8 digits
-  const std::string siren = body + luhn_digit(body);
-  const std::string head = siren + "0001";
-  const std::string siret = head + luhn_digit(head);
+  const std::string siren = ids::with_luhn_digit(std::to_string(81'000'000 + index));  // 8 digits
+  const std::string siret = ids::with_luhn_digit(siren + "0001");
   check_identifier("SIRET", siret, ids::siret_problem(siret));
   return siret;
 }
 
 std::string nir_for(bool female, Date birth, const std::string& department, int index) {
   // Commune and birth order from the employee's index: NIRs are unique (index < 998 001).
-  const std::string body = std::string(female ? "2" : "1") + padded(birth.year() % 100, 2) +
-                           padded(birth.month(), 2) + department +
-                           padded(1 + (index - 1) / 999, 3) + padded(1 + (index - 1) % 999, 3);
-  const std::string nir = body + padded(97 - mod97(body), 2);
+  const std::string nir = ids::nir_with_key(
+      std::string(female ? "2" : "1") + padded(birth.year() % 100, 2) + padded(birth.month(), 2) +
+      department + padded(1 + (index - 1) / 999, 3) + padded(1 + (index - 1) % 999, 3));
   check_identifier("NIR", nir, ids::nir_problem(nir));
   return nir;
 }
 
-// A French IBAN: bank, branch, account and RIB key (97 − (89 bank + 15 branch + 3 account) mod 97),
-// then the ISO 13616 check digits.
+// A French IBAN: bank, branch, account and RIB key, then the ISO 13616 check digits.
 std::string iban_for(Random& rng) {
   const std::string bank = rng.pick(kBanks);
   const std::string branch = padded(rng.below(100'000), 5);
   // Each draw in its own statement: the order of evaluation of operands is unspecified.
   std::string account = padded(rng.below(1'000'000), 6);
   account += padded(rng.below(100'000), 5);  // 11 digits
-  const int64_t sum = 89 * std::stoll(bank) + 15 * std::stoll(branch) + 3 * std::stoll(account);
-  const std::string bban = bank + branch + account + padded(97 - sum % 97, 2);
-  const std::string iban = "FR" + padded(98 - mod97(bban + "152700"), 2) + bban;  // F=15, R=27
+  const std::string iban = ids::iban_with_check_digits(
+      "FR", bank + branch + account + ids::fr_rib_key(bank, branch, account));
   check_identifier("IBAN", iban, ids::iban_problem(iban));
   return iban;
 }
@@ -547,14 +534,10 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
 
   // Members, then their ids by SIRET.
   {
-    BatchInsert insert(db,
-                       "INSERT INTO members (siret, legal_name, address_line1, postcode, city,"
-                       " country, vat_number, contact_name, contact_email, contact_phone,"
-                       " agreement_ref, billing_model, fee_rate_ppm, fee_per_hour,"
-                       " coefficient_ppm, payment_days)",
-                       16, rows_per_statement(16));
+    BatchInsert insert(db, kMemberColumns.insert_head(), kMemberColumns.count,
+                       rows_per_statement(kMemberColumns.count));
     for (const MemberRow& m : members) {
-      insert.text(m.siret).text(m.name).text(m.line1).text(m.place.postcode).text(m.place.city);
+      insert.text(m.name).text(m.line1).null().text(m.place.postcode).text(m.place.city);
       insert.text("FR");
       if (m.vat_number.empty()) {
         insert.null();
@@ -563,7 +546,7 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
       }
       insert.text(m.contact_name).text(m.contact_email).text(m.contact_phone).text(m.agreement);
       insert.text(m.billing_model).integer(m.fee_rate_ppm).money(m.fee_per_hour);
-      insert.integer(m.coefficient_ppm).integer(m.payment_days);
+      insert.integer(m.coefficient_ppm).integer(m.payment_days).text(m.siret);
     }
     insert.flush();
     report.members = static_cast<int>(insert.rows_written());
@@ -579,17 +562,13 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
 
   // Employees, then their ids by number; skills.
   {
-    BatchInsert insert(db,
-                       "INSERT INTO employees (number, last_name, first_name, birth_date, nir,"
-                       " address_line1, postcode, city, country, iban, email,"
-                       " transit_pass_monthly, meal_vouchers, other_monthly_cost,"
-                       " income_tax_rate_ppm)",
-                       15, rows_per_statement(15));
+    BatchInsert insert(db, kEmployeeColumns.insert_head(), kEmployeeColumns.count,
+                       rows_per_statement(kEmployeeColumns.count));
     for (const EmployeePlan& e : employees) {
-      insert.text(e.number).text(e.last_name).text(e.first_name).date(e.birth).text(e.nir);
-      insert.text(e.line1).text(e.place.postcode).text(e.place.city).text("FR").text(e.iban);
-      insert.text(e.email).money(e.transit_pass).integer(e.meal_vouchers ? 1 : 0);
-      insert.money(Money()).integer(e.tax_rate_ppm);
+      insert.text(e.last_name).text(e.first_name).date(e.birth).text(e.nir);
+      insert.text(e.line1).null().text(e.place.postcode).text(e.place.city).text("FR");
+      insert.text(e.iban).text(e.email).money(e.transit_pass).integer(e.meal_vouchers ? 1 : 0);
+      insert.money(Money()).integer(e.tax_rate_ppm).text(e.number);
     }
     insert.flush();
     report.employees = static_cast<int>(insert.rows_written());
@@ -602,8 +581,8 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
     }
   }
   {
-    BatchInsert insert(db, "INSERT INTO employee_skills (employee_id, skill)", 2,
-                       rows_per_statement(2));
+    BatchInsert insert(db, kEmployeeSkillColumns.insert_head(), kEmployeeSkillColumns.count,
+                       rows_per_statement(kEmployeeSkillColumns.count));
     for (size_t i = 0; i < employees.size(); ++i) {
       for (const std::string& skill : employees[i].skills) {
         insert.integer(employee_ids[i]).text(skill);
@@ -615,24 +594,22 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
 
   // Contracts, then their ids by reference; the members each contract lists.
   {
-    BatchInsert insert(db,
-                       "INSERT INTO contracts (reference, employee_id, kind, start_date,"
-                       " weekly_minutes, monthly_gross, status, job_title, classification, idcc)",
-                       10, rows_per_statement(10));
+    BatchInsert insert(db, kContractColumns.insert_head(), kContractColumns.count,
+                       rows_per_statement(kContractColumns.count));
     for (size_t i = 0; i < employees.size(); ++i) {
       const EmployeePlan& e = employees[i];
-      insert.text(e.reference).integer(employee_ids[i]).text("CDI").date(e.start);
-      insert.integer(e.weekly_minutes).money(e.monthly_gross);
+      insert.integer(employee_ids[i]).text("CDI").date(e.start).null().null();
+      insert.integer(e.weekly_minutes).money(e.monthly_gross).null();
       insert.text(e.cadre ? "cadre" : "non-cadre").text(e.job_title).text(e.classification);
-      insert.text("1285");
+      insert.text("1285").text(e.reference);
     }
     insert.flush();
     report.contracts = static_cast<int>(insert.rows_written());
   }
   {
     const auto ids = internal::ids_of(db, "SELECT id, reference FROM contracts", "reference");
-    BatchInsert insert(db, "INSERT INTO contract_members (contract_id, member_id)", 2,
-                       rows_per_statement(2));
+    BatchInsert insert(db, kContractMemberColumns.insert_head(), kContractMemberColumns.count,
+                       rows_per_statement(kContractMemberColumns.count));
     for (const EmployeePlan& e : employees) {
       const int64_t contract = ids.at(e.reference);
       for (int member : e.members) {
@@ -647,15 +624,14 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
 
   // The weekly schedule, valid from each contract's start.
   {
-    BatchInsert insert(db,
-                       "INSERT INTO allocations (employee_id, member_id, weekday, start_minute,"
-                       " end_minute, date_from)",
-                       6, rows_per_statement(6));
+    BatchInsert insert(db, kAllocationColumns.insert_head(), kAllocationColumns.count,
+                       rows_per_statement(kAllocationColumns.count));
     for (size_t i = 0; i < employees.size(); ++i) {
       const EmployeePlan& e = employees[i];
       for (const Slot& slot : e.slots) {
         insert.integer(employee_ids[i]).integer(member_ids[e.members[slot.member]]);
         insert.integer(slot.weekday).integer(slot.start).integer(slot.end).date(e.start);
+        insert.null().null();  // no end, no demand
       }
     }
     insert.flush();
@@ -691,14 +667,10 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
 
   // Work and absences, day by day.
   {
-    BatchInsert work(db,
-                     "INSERT INTO work_entries (timesheet_id, work_date, start_minute,"
-                     " end_minute, duration_minutes)",
-                     5, rows_per_statement(5));
-    BatchInsert absences(db,
-                         "INSERT INTO absence_entries (employee_id, absence_date, kind,"
-                         " duration_minutes)",
-                         4, rows_per_statement(4));
+    BatchInsert work(db, kWorkEntryColumns.insert_head(), kWorkEntryColumns.count,
+                     rows_per_statement(kWorkEntryColumns.count));
+    BatchInsert absences(db, kAbsenceEntryColumns.insert_head(), kAbsenceEntryColumns.count,
+                         rows_per_statement(kAbsenceEntryColumns.count));
     std::vector<int64_t> sheets;
     for (size_t i = 0; i < employees.size(); ++i) {
       const EmployeePlan& e = employees[i];

@@ -21,6 +21,11 @@ struct SplitView {
 // GE only).
 SplitView month_split(Workspace& workspace, const Actor& actor, Month month);
 
+// The GE's VAT regime on `day` from the settings and the rates (billing::vat_regime): exempt with
+// its mention, or the standard rate of the rates file covering `day` (none: BadInput).
+billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
+                                  Date day);
+
 struct RegularisationView {
   std::vector<billing::Regularisation> rows;
   std::map<std::string, std::string> member_names;

@@ -101,4 +101,12 @@ struct ProposalResult {
 ProposalResult propose_allocations(Workspace& workspace, const Actor& actor,
                                    const ProposalRequest& request);
 
+// The sequences of the use cases above, without the actor's check (the demonstration set-up and
+// the tests): each reads what its rules need, applies them (gepaie/staffing/schedule.h) and
+// writes, in one transaction; a problem: BadInput naming file, line and record, nothing written.
+store::ScheduleReport set_schedule(store::Database& db, const config::ScheduleFile& file);
+store::GenerateReport generate_timesheets(store::Database& db, Month month);
+store::TimesheetImportReport import_timesheet(store::Database& db,
+                                              const config::TimesheetFile& file, Month month);
+
 }  // namespace gepaie::app

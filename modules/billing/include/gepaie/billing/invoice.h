@@ -86,6 +86,28 @@ std::optional<InvoiceDraft> build_invoice(const std::string& member_siret, Month
                                           const std::vector<Share>& shares,
                                           const EmployeeLabels& labels, const VatSettings& vat);
 
+// A regularisation line waiting for the member's next invoice: the correction of a closed month.
+struct PendingRegularisation {
+  std::string label;
+  Money amount;  // plus or minus, billed as it is
+};
+
+// The member's invoice of the month: build_invoice over its shares (none: no such call), then one
+// Regularisation line per pending regularisation, in order — billed as they are, no fee — with
+// lines_total, net_total, VAT (net × the invoice's rate, one rounding; 0 when exempt) and total
+// recomputed. A member with regularisations and nothing else to bill gets an invoice of them
+// alone (its agreement's model, the VAT rate or the exempt mention). Nothing at all: nullopt.
+std::optional<InvoiceDraft> build_month_invoice(
+    const std::string& member_siret, Month month, const registry::BillingAgreement& agreement,
+    const std::vector<Share>& shares, const std::vector<PendingRegularisation>& regularisations,
+    const EmployeeLabels& labels, const VatSettings& vat);
+
+// The GE's VAT regime on an invoice's issue day: exempt (the mention printed), else the standard
+// rate in force (`standard_rate`, from the rates file covering `day`; nullopt: BadInput "no rates
+// file covers D (VAT rate)").
+VatSettings vat_regime(bool exempt, const std::string& exempt_mention,
+                       const std::optional<Rate>& standard_rate, Date day);
+
 // A credit note cancelling `invoice`, in full when `positions` is empty, else the lines at those
 // 0-based positions: each negated. A partial credit of employee lines also credits their part of
 // the fee (fee rate × credited amount, or fee per hour × credited hours) unless the fee line

@@ -31,4 +31,18 @@ std::string format_iban(std::string_view iban);
 // "FR" + key + SIREN. Throws Error BadInput when `siren` is not a valid SIREN.
 std::string fr_vat_for_siren(std::string_view siren);
 
+// Check digits for generated identifiers (test and demonstration data): each result passes the
+// matching *_problem check. Malformed input throws Error BadInput.
+//
+// `digits` followed by its Luhn check digit: a SIREN from 8 digits, a SIRET from 13.
+std::string with_luhn_digit(std::string_view digits);
+// The NIR of its first 13 characters (digits, or 2A/2B as department): the 2-digit key appended.
+std::string nir_with_key(std::string_view first13);
+// The French RIB key of a bank code (5 digits), branch code (5) and account number (11 digits):
+// 97 - (89 bank + 15 branch + 3 account) mod 97, on 2 digits.
+std::string fr_rib_key(std::string_view bank, std::string_view branch, std::string_view account);
+// The IBAN of a country code (2 letters) and a BBAN (letters and digits): the ISO 13616 check
+// digits inserted, "FR" + "76" + BBAN.
+std::string iban_with_check_digits(std::string_view country, std::string_view bban);
+
 }  // namespace gepaie::ids

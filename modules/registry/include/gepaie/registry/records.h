@@ -137,4 +137,11 @@ struct Contract {
   bool operator==(const Contract&) const = default;
 };
 
+// Records imported together (the content of an import file): upserted by natural key.
+struct Records {
+  std::vector<Member> members;
+  std::vector<Employee> employees;
+  std::vector<Contract> contracts;
+};
+
 }  // namespace gepaie::registry

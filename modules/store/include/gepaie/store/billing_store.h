@@ -67,8 +67,15 @@ struct StoredInvoice {
 std::string next_invoice_number(Database& db, const std::string& prefix, int year);
 void prepare_series(Database& db, const std::string& prefix, int year);
 
-// Issues the month's invoices (one per member with something to bill), numbered in member order.
-// Inside the caller's transaction.
+// Issues the month's invoices (billing::build_month_invoice: one per member with shares or
+// pending regularisation lines), numbered in the series `invoice_prefix` in member order; the
+// regularisation lines are marked invoiced. Inside the caller's transaction.
+std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
+                                        const std::string& invoice_prefix,
+                                        const billing::VatSettings& vat, Date issue_date,
+                                        const std::string& issued_by);
+// Transitional (issue 10): the same with the prefix read from the settings, for the close
+// (modules/app/src/close.cpp) until it passes settings.invoicing.invoice_prefix itself.
 std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
                                         const config::Settings& settings,
                                         const billing::VatSettings& vat, Date issue_date,
@@ -77,9 +84,10 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
 // A credit note cancelling the invoice `number` in full, or only the lines at `positions`
 // (1-based, as `invoice show` prints them). Its own transaction. An invoice already fully
 // credited, a line already credited, a credit note: Conflict; unknown number: NotFound.
+// Numbered in the series `credit_prefix`.
 StoredInvoice credit_invoice(Database& db, const std::string& number,
                              const std::vector<int>& positions, const std::string& reason,
-                             const config::Settings& settings, Date issue_date,
+                             const std::string& credit_prefix, Date issue_date,
                              const std::string& issued_by);
 
 std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month>& month,
@@ -114,7 +122,8 @@ struct ApprovedDay {
 };
 std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month);
 
-// VAT regime of the GE with its rate on `day` (from the rates) and the exempt mention.
+// Transitional (issue 10): app::vat_settings, kept here for the close (modules/app/src/close.cpp)
+// until it calls the app one. VAT regime of the GE with its rate on `day` and the exempt mention.
 billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
                                   Date day);
 

@@ -2,10 +2,11 @@
 // nothing) and listing.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
-#include "gepaie/config/import_file.h"
 #include "gepaie/registry/records.h"
 #include "gepaie/store/database.h"
 
@@ -31,10 +32,18 @@ struct ImportReport {
   }
 };
 
-// Upserts every record of the file in one transaction. References (a contract's employee and
-// members) may point into the file or into the database. Any problem: a BadInput Error naming
-// file, line, column and field, and nothing written.
-ImportReport import_records(Database& db, const config::ImportFile& file);
+// Upserts every record (members, then employees, then contracts, whose member lists compare as
+// sets). Inside the caller's transaction, which checked the records first
+// (registry::nir_conflicts, registry::unknown_references): references may point into the records
+// or into the database. An unknown employee or member: BadInput; a NIR already stored for
+// another employee: the database refuses it.
+ImportReport import_records(Database& db, const registry::Records& records);
+
+// Every employee's NIR, by employee number.
+std::map<std::string, std::string> employee_nirs(Database& db);
+
+std::set<std::string> member_sirets(Database& db);     // every member's SIRET
+std::set<std::string> employee_numbers(Database& db);  // every employee's number
 
 std::vector<registry::Member> list_members(Database& db);      // by legal name
 std::vector<registry::Employee> list_employees(Database& db);  // by number

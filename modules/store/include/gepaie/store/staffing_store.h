@@ -1,13 +1,15 @@
 // Demands, the weekly schedule and timesheets in the database.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "gepaie/config/staffing_files.h"
 #include "gepaie/staffing/checks.h"
 #include "gepaie/staffing/model.h"
+#include "gepaie/staffing/schedule.h"
 #include "gepaie/staffing/solver.h"
 #include "gepaie/store/database.h"
 
@@ -22,10 +24,11 @@ struct ScheduleReport {
   int allocations = 0;
   int employees = 0;
 };
-// Stores the demands and replaces the weekly schedule of every employee the file names, in one
-// transaction. Unknown employee or member, or a member the employee's contract does not list on
-// the slot's first day ("contract amendment needed", L1253-9): BadInput, nothing written.
-ScheduleReport set_schedule(Database& db, const config::ScheduleFile& file);
+// Stores the demands (those not stored yet) and replaces the weekly schedule of every employee
+// the slots name. Inside the caller's transaction, which checked the schedule first
+// (staffing::schedule_problems); an unknown employee or member: BadInput "unknown ...".
+ScheduleReport set_schedule(Database& db, const std::vector<staffing::Demand>& demands,
+                            const std::vector<staffing::Allocation>& allocations);
 
 std::vector<staffing::Demand> list_demands(Database& db);
 std::vector<staffing::Allocation> list_allocations(Database& db);
@@ -46,19 +49,29 @@ struct GenerateReport {
   int skipped_not_draft = 0;
   int holidays_skipped = 0;
 };
-// Draft timesheets of `month` from the schedule (expected hours): each scheduled day within the
-// contract, not a public holiday. Replaces draft timesheets; leaves submitted and approved ones.
-GenerateReport generate_timesheets(Database& db, Month month);
+// Writes draft timesheets of `month` (staffing::draft_timesheets): replaces the entries of a
+// draft timesheet, creates a missing one, leaves submitted, approved and disputed ones
+// (skipped_not_draft). Inside the caller's transaction, after ensure_month_open; holidays_skipped
+// is left to the caller. An unknown employee or member: BadInput.
+GenerateReport store_timesheet_drafts(Database& db, Month month,
+                                      const std::vector<staffing::TimesheetDraft>& drafts);
 
 struct TimesheetImportReport {
   int work_entries = 0;
   int absences = 0;
 };
-// Replaces the entries of every (employee, member, day) the file has — the days where reality
-// differed from the schedule — and records absences. One transaction; unknown employee or
-// member, or a timesheet already submitted or approved: BadInput, nothing written.
-TimesheetImportReport import_timesheet(Database& db, const config::TimesheetFile& file,
-                                       Month month);
+// Replaces the entries of every (employee, member, day) `work` has — the days where reality
+// differed from the schedule — and records absences (an absence replaces the day's work in draft
+// and disputed timesheets). Inside the caller's transaction, after ensure_month_open, which
+// checked references and states (staffing::unknown_references, staffing::locked_entries). An
+// unknown employee or member: BadInput; a timesheet that takes no entries: Conflict.
+TimesheetImportReport import_timesheet(Database& db, Month month,
+                                       const std::vector<staffing::WorkEntry>& work,
+                                       const std::vector<staffing::AbsenceEntry>& absences);
+
+// The state of each (employee number, member SIRET) timesheet of `month`.
+std::map<std::pair<std::string, std::string>, staffing::TimesheetState> timesheet_states(
+    Database& db, Month month);
 
 std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month);
 std::vector<staffing::WorkEntry> work_entries(Database& db, Date from, Date to);
