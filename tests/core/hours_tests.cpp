@@ -49,6 +49,9 @@ BOOST_AUTO_TEST_CASE(hundredths_and_minutes_are_both_exact) {
   const Hours hundredths = Hours::parse("7.33");
   const Hours clock = Hours::parse("7h20");
   BOOST_CHECK_EQUAL(clock.seconds(), 26'400);
+  BOOST_CHECK_EQUAL(clock.minutes(), 440);
+  BOOST_CHECK_EXCEPTION(hundredths.minutes(), Error, is_failure);  // 439.8 min
+  BOOST_CHECK_EQUAL(hundredths.whole_minutes(), 439);
   BOOST_CHECK_EQUAL((clock - hundredths).seconds(), 12);
   BOOST_CHECK_EQUAL(hundredths.str(), "7.33");
   BOOST_CHECK_EQUAL(hundredths.clock_str(), "7:19:48");

@@ -57,19 +57,19 @@ struct Migrated : testing::TestDatabase {
   }
   uint64_t work_checksum() {
     return checksum(
-        "SELECT e.number, m.siret, w.work_date, w.start_minute, w.end_minute, w.duration_minutes"
+        "SELECT e.number, m.siret, w.work_date, w.start_minute, w.end_minute, w.duration_seconds"
         " FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id"
         " JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id"
         " ORDER BY e.number, w.work_date, w.start_minute",
-        {"number", "siret", "work_date", "start_minute", "end_minute", "duration_minutes"});
+        {"number", "siret", "work_date", "start_minute", "end_minute", "duration_seconds"});
   }
   uint64_t registry_checksum() {
     return checksum(
         "SELECT e.number, e.last_name, e.first_name, e.birth_date, e.nir, e.iban, c.start_date,"
-        " c.weekly_minutes, c.monthly_gross, c.status FROM employees e"
+        " c.weekly_seconds, c.monthly_gross, c.status FROM employees e"
         " JOIN contracts c ON c.employee_id = e.id ORDER BY e.number",
         {"number", "last_name", "first_name", "birth_date", "nir", "iban", "start_date",
-         "weekly_minutes", "monthly_gross", "status"});
+         "weekly_seconds", "monthly_gross", "status"});
   }
 };
 
@@ -165,12 +165,12 @@ BOOST_AUTO_TEST_CASE(generates_a_consistent_ge) {
   BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE kind <> 'CDI'"
                          " OR idcc <> '1285' OR start_date >= '2026-11-01' OR end_date IS NOT NULL"
                          " OR monthly_gross IS NULL") == 0);
-  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_minutes = 2100"
+  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_seconds = 126000"
                          " AND (monthly_gross < 1900 OR monthly_gross > 4500)") == 0);
-  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_minutes <> 2100"
-                         " AND (weekly_minutes < 1440 OR weekly_minutes > 1800)") == 0);
-  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_minutes = 2100") > 25);
-  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_minutes < 2100") > 0);
+  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_seconds <> 126000"
+                         " AND (weekly_seconds < 86400 OR weekly_seconds > 108000)") == 0);
+  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_seconds = 126000") > 25);
+  BOOST_TEST(test.scalar("SELECT COUNT(*) AS n FROM contracts WHERE weekly_seconds < 126000") > 0);
 
   // Identifiers pass the same checks as imported ones; billing agreements by member index.
   for (const auto& member : store::list_members(test.db())) {

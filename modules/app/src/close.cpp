@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "gepaie/app/billing.h"
 #include "gepaie/core/error.h"
 #include "gepaie/store/close.h"
 #include "gepaie/store/staffing_store.h"
@@ -103,7 +104,7 @@ CloseReport close_month(Workspace& workspace, const Actor& actor, const CloseReq
   store::CloseLock lock(db, month);
   store::prepare_month(db, month);
   store::prepare_series(db, settings.invoicing.invoice_prefix, issue_date.year());
-  const billing::VatSettings vat = store::vat_settings(settings, rates, issue_date);
+  const billing::VatSettings vat = vat_settings(settings, rates, issue_date);
 
   store::Transaction transaction(db);
   // The locking read comes first: the transaction's snapshot is taken at its first plain read,
@@ -129,7 +130,8 @@ CloseReport close_month(Workspace& workspace, const Actor& actor, const CloseReq
 
   start = Clock::now();
   report.invoices =
-      store::issue_invoices(db, month, report.split, settings, vat, issue_date, report.closed_by);
+      store::issue_invoices(db, month, report.split, settings.invoicing.invoice_prefix, vat,
+                            issue_date, report.closed_by);
   report.invoice_seconds = seconds_since(start);
   stage("invoiced");
 

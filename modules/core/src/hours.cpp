@@ -87,6 +87,13 @@ std::string Hours::clock_str() const {
   return text;
 }
 
+int64_t Hours::minutes() const {
+  if (seconds_ % kSecondsPerMinute != 0) {
+    throw failure(clock_str() + " is not a whole number of minutes");
+  }
+  return seconds_ / kSecondsPerMinute;
+}
+
 void Hours::overflow(int64_t minutes) {
   throw failure("hours overflow: " + std::to_string(minutes) + " minutes");
 }

@@ -28,12 +28,12 @@ std::map<std::string, std::string> employee_names(Database& db) {
   return names;
 }
 
-// Approved minutes worked per employee number and member SIRET, over months [from, to].
+// Approved hours worked per employee number and member SIRET, over months [from, to].
 std::map<std::string, std::vector<billing::MemberHours>> approved_hours(Database& db, Month from,
                                                                         Month to) {
   std::map<std::string, std::vector<billing::MemberHours>> hours;
   Rows rows = db.prepare(
-                    "SELECT e.number, m.siret, SUM(w.duration_minutes) AS minutes "
+                    "SELECT e.number, m.siret, SUM(w.duration_seconds) AS seconds "
                     "FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id "
                     "JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id "
                     "WHERE t.state = 'approved' AND w.work_date BETWEEN ? AND ? "
@@ -42,8 +42,7 @@ std::map<std::string, std::vector<billing::MemberHours>> approved_hours(Database
                   .date(2, to.last_day())
                   .query();
   while (rows.next()) {
-    hours[rows.text("number")].push_back(
-        {rows.text("siret"), Hours::from_minutes(rows.integer("minutes"))});
+    hours[rows.text("number")].push_back({rows.text("siret"), rows.hours("seconds")});
   }
   return hours;
 }
@@ -61,7 +60,7 @@ MonthSplit stored_split(Database& db, Month month) {
   split.month = month;
   split.closed = true;
   Rows rows = db.prepare(
-                    "SELECT e.number, m.siret, s.minutes, s.basis, s.share, s.expenses, "
+                    "SELECT e.number, m.siret, s.seconds, s.basis, s.share, s.expenses, "
                     "p.hourly_rate FROM cost_shares s JOIN employees e ON e.id = s.employee_id "
                     "JOIN members m ON m.id = s.member_id LEFT JOIN payslips p ON "
                     "p.month = s.month AND p.employee_id = s.employee_id "
@@ -72,7 +71,7 @@ MonthSplit stored_split(Database& db, Month month) {
     billing::Share share;
     share.employee_number = rows.text("number");
     share.member_siret = rows.text("siret");
-    share.hours = Hours::from_minutes(rows.integer("minutes"));
+    share.hours = rows.hours("seconds");
     const std::string basis = rows.text("basis");
     share.basis = basis == "reference"  ? billing::SplitBasis::Reference
                   : basis == "contract" ? billing::SplitBasis::Contract
@@ -141,7 +140,7 @@ void insert_lines(BatchInsert& batch, int64_t invoice_id, const billing::Invoice
     auto employee = employee_ids.find(line.employee_number);
     batch.optional_integer(
         employee == employee_ids.end() ? std::nullopt : std::optional<int64_t>(employee->second));
-    batch.text(line.label).integer(line.hours.minutes()).money(line.unit_price).money(line.amount);
+    batch.text(line.label).hours(line.hours).money(line.unit_price).money(line.amount);
     batch.optional_integer(static_cast<size_t>(position) < credited_positions.size() &&
                                    credited_positions[position] > 0
                                ? std::optional<int64_t>(credited_positions[position])
@@ -151,7 +150,7 @@ void insert_lines(BatchInsert& batch, int64_t invoice_id, const billing::Invoice
 }
 
 const char* kLineColumns =
-    "INSERT INTO invoice_lines (invoice_id, position, kind, employee_id, label, minutes, "
+    "INSERT INTO invoice_lines (invoice_id, position, kind, employee_id, label, seconds, "
     "unit_price, amount, credited_position)";
 
 billing::InvoiceDraft draft_of(const StoredInvoice& invoice) {
@@ -220,7 +219,7 @@ std::vector<StoredInvoice> query_invoices(Database& db, const std::string& where
     while (lines.next()) {
       invoice.lines.push_back(
           {billing::invoice_line_kind_from(lines.text("kind")).value_or(InvoiceLineKind::Employee),
-           lines.text("number"), lines.text("label"), Hours::from_minutes(lines.integer("minutes")),
+           lines.text("number"), lines.text("label"), lines.hours("seconds"),
            lines.money("unit_price"), lines.money("amount")});
     }
   }
@@ -321,14 +320,14 @@ void store_split(Database& db, const MonthSplit& split) {
   const auto members = member_ids(db);
   db.prepare("DELETE FROM cost_shares WHERE month = ?").text(1, split.month.str()).execute();
   BatchInsert batch(db,
-                    "INSERT INTO cost_shares (month, employee_id, member_id, minutes, basis, "
+                    "INSERT INTO cost_shares (month, employee_id, member_id, seconds, basis, "
                     "share, expenses)",
                     7, 1000);
   for (const auto& share : split.shares) {
     batch.text(split.month.str())
         .integer(employees.at(share.employee_number))
         .integer(members.at(share.member_siret))
-        .integer(share.hours.minutes())
+        .hours(share.hours)
         .text(billing::to_string(share.basis))
         .money(share.cost_share)
         .money(share.expenses);
@@ -403,14 +402,6 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
   }
   lines.flush();
   return numbers;
-}
-
-std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
-                                        const config::Settings& settings,
-                                        const billing::VatSettings& vat, Date issue_date,
-                                        const std::string& issued_by) {
-  return issue_invoices(db, month, split, settings.invoicing.invoice_prefix, vat, issue_date,
-                        issued_by);
 }
 
 StoredInvoice credit_invoice(Database& db, const std::string& number,
@@ -628,20 +619,12 @@ std::vector<billing::Regularisation> year_regularisation(Database& db, int year)
   return billing::regularise(invoiced, shares);
 }
 
-billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
-                                  Date day) {
-  const payroll::RateSet* set = rates.at(day);
-  return billing::vat_regime(
-      settings.ge.vat_regime == config::VatRegime::Exempt, settings.invoicing.exempt_mention,
-      set ? std::optional<Rate>(set->constants.vat_standard_rate) : std::nullopt, day);
-}
-
 std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month) {
   std::vector<ApprovedDay> days;
   Rows rows =
       db.prepare(
             "SELECT e.number, e.first_name, e.last_name, w.work_date, "
-            "SUM(w.duration_minutes) AS minutes FROM work_entries w "
+            "SUM(w.duration_seconds) AS seconds FROM work_entries w "
             "JOIN timesheets t ON t.id = w.timesheet_id JOIN employees e ON e.id = t.employee_id "
             "JOIN members m ON m.id = t.member_id WHERE t.state = 'approved' AND m.siret = ? "
             "AND w.work_date BETWEEN ? AND ? "
@@ -653,7 +636,7 @@ std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_s
           .query();
   while (rows.next()) {
     days.push_back({rows.text("number"), rows.text("first_name") + " " + rows.text("last_name"),
-                    rows.date("work_date"), Hours::from_minutes(rows.integer("minutes"))});
+                    rows.date("work_date"), rows.hours("seconds")});
   }
   return days;
 }

@@ -42,7 +42,7 @@ inline constexpr Columns kEmployeeColumns{
 inline constexpr Columns kEmployeeSkillColumns{"employee_skills", "employee_id, skill", 2};
 inline constexpr Columns kContractColumns{
     "contracts",
-    "employee_id, kind, start_date, end_date, cdd_reason, weekly_minutes, monthly_gross,"
+    "employee_id, kind, start_date, end_date, cdd_reason, weekly_seconds, monthly_gross,"
     " hourly_rate, status, job_title, classification, idcc, reference",
     13};
 inline constexpr Columns kContractMemberColumns{"contract_members", "contract_id, member_id", 2};
@@ -50,8 +50,8 @@ inline constexpr Columns kAllocationColumns{
     "allocations",
     "employee_id, member_id, weekday, start_minute, end_minute, date_from, date_to, demand_id", 8};
 inline constexpr Columns kWorkEntryColumns{
-    "work_entries", "timesheet_id, work_date, start_minute, end_minute, duration_minutes", 5};
+    "work_entries", "timesheet_id, work_date, start_minute, end_minute, duration_seconds", 5};
 inline constexpr Columns kAbsenceEntryColumns{
-    "absence_entries", "employee_id, absence_date, kind, duration_minutes", 4};
+    "absence_entries", "employee_id, absence_date, kind, duration_seconds", 4};
 
 }  // namespace gepaie::store::internal

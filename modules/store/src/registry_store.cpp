@@ -92,11 +92,11 @@ std::map<std::string, Stored<Employee>> load_employees(Database& db) {
   return employees;
 }
 
-std::optional<Hours> optional_minutes(const Rows& rows, const std::string& column) {
+std::optional<Hours> optional_seconds(const Rows& rows, const std::string& column) {
   if (rows.is_null(column)) {
     return std::nullopt;
   }
-  return Hours::from_minutes(rows.integer(column));
+  return rows.hours(column);
 }
 
 std::optional<std::string> optional_text(const Rows& rows, const std::string& column) {
@@ -121,7 +121,7 @@ std::map<std::string, Stored<Contract>> load_contracts(Database& db) {
     contract.start = rows.date("start_date");
     contract.end = rows.optional_date("end_date");
     contract.cdd_reason = rows.text("cdd_reason");
-    contract.weekly_hours = Hours::from_minutes(rows.integer("weekly_minutes"));
+    contract.weekly_hours = rows.hours("weekly_seconds");
     contract.monthly_gross = rows.optional_money("monthly_gross");
     contract.hourly_rate = rows.optional_money("hourly_rate");
     contract.status = *registry::status_from(rows.text("status"));
@@ -144,7 +144,7 @@ std::map<std::string, Stored<Contract>> load_contracts(Database& db) {
   while (rows_a.next()) {
     Amendment amendment;
     amendment.effective = rows_a.date("effective_date");
-    amendment.weekly_hours = optional_minutes(rows_a, "weekly_minutes");
+    amendment.weekly_hours = optional_seconds(rows_a, "weekly_seconds");
     amendment.monthly_gross = rows_a.optional_money("monthly_gross");
     amendment.hourly_rate = rows_a.optional_money("hourly_rate");
     amendment.job_title = optional_text(rows_a, "job_title");
@@ -263,7 +263,7 @@ void write_contract(Database& db, const Contract& contract, int64_t id, int64_t 
       id == 0 ? kContractColumns.insert_row()
               : std::string(
                     "UPDATE contracts SET employee_id = ?, kind = ?, start_date = ?, end_date = ?,"
-                    " cdd_reason = ?, weekly_minutes = ?, monthly_gross = ?, hourly_rate = ?,"
+                    " cdd_reason = ?, weekly_seconds = ?, monthly_gross = ?, hourly_rate = ?,"
                     " status = ?, job_title = ?, classification = ?, idcc = ?,"
                     " updated_at = CURRENT_TIMESTAMP WHERE reference = ?"));
   statement.integer(1, employee_id)
@@ -271,7 +271,7 @@ void write_contract(Database& db, const Contract& contract, int64_t id, int64_t 
       .date(3, contract.start)
       .optional_date(4, contract.end)
       .optional_text(5, contract.cdd_reason)
-      .integer(6, contract.weekly_hours.minutes())
+      .hours(6, contract.weekly_hours)
       .optional_money(7, contract.monthly_gross)
       .optional_money(8, contract.hourly_rate)
       .text(9, registry::to_string(contract.status))
@@ -290,12 +290,12 @@ void write_contract(Database& db, const Contract& contract, int64_t id, int64_t 
                     member_ids);
   for (const Amendment& amendment : contract.amendments) {
     Statement insert = db.prepare(
-        "INSERT INTO contract_amendments (contract_id, effective_date, weekly_minutes,"
+        "INSERT INTO contract_amendments (contract_id, effective_date, weekly_seconds,"
         " monthly_gross, hourly_rate, job_title, classification, members_changed, note)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.integer(1, id).date(2, amendment.effective);
     if (amendment.weekly_hours) {
-      insert.integer(3, amendment.weekly_hours->minutes());
+      insert.hours(3, *amendment.weekly_hours);
     } else {
       insert.null(3);
     }

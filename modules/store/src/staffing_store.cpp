@@ -77,7 +77,7 @@ void insert_work(Database& db, int64_t timesheet, const staffing::WorkEntry& ent
   } else {
     insert.null(3).null(4);
   }
-  insert.integer(5, entry.duration.minutes()).execute();
+  insert.hours(5, entry.duration).execute();
 }
 
 // One slot of the schedule; demand 0: not linked to a demand.
@@ -154,11 +154,11 @@ ScheduleReport set_schedule(Database& db, const std::vector<staffing::Demand>& d
       continue;
     }
     db.prepare(
-          "INSERT INTO demands (member_id, skill, weekly_minutes, weekdays, date_from, date_to)"
+          "INSERT INTO demands (member_id, skill, weekly_seconds, weekdays, date_from, date_to)"
           " VALUES (?, ?, ?, ?, ?, ?)")
         .integer(1, members.at(demand.member_siret))
         .text(2, demand.skill)
-        .integer(3, demand.weekly_hours.minutes())
+        .hours(3, demand.weekly_hours)
         .text(4, weekdays_text(demand.weekdays))
         .date(5, demand.from)
         .date(6, demand.to)
@@ -187,9 +187,8 @@ std::vector<staffing::Demand> list_demands(Database& db) {
                   .query();
   while (rows.next()) {
     demands.push_back({rows.integer("id"), rows.text("siret"), rows.text("skill"),
-                       Hours::from_minutes(rows.integer("weekly_minutes")),
-                       weekdays_of(rows.text("weekdays")), rows.date("date_from"),
-                       rows.date("date_to")});
+                       rows.hours("weekly_seconds"), weekdays_of(rows.text("weekdays")),
+                       rows.date("date_from"), rows.date("date_to")});
   }
   return demands;
 }
@@ -287,7 +286,7 @@ TimesheetImportReport import_timesheet(Database& db, Month month,
         .integer(1, employees.at(absence.employee_number))
         .date(2, absence.day)
         .text(3, staffing::to_string(absence.kind))
-        .integer(4, absence.duration.minutes())
+        .hours(4, absence.duration)
         .execute();
     ++report.absences;
   }
@@ -314,7 +313,7 @@ std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month) {
   std::vector<TimesheetSummary> list;
   Rows rows = db.prepare(
                     "SELECT e.number, m.siret, t.state, t.approved_by, t.approved_at,"
-                    " COALESCE(SUM(w.duration_minutes), 0) AS minutes,"
+                    " COALESCE(SUM(w.duration_seconds), 0) AS seconds,"
                     " COUNT(DISTINCT w.work_date) AS days"
                     " FROM timesheets t JOIN employees e ON e.id = t.employee_id"
                     " JOIN members m ON m.id = t.member_id"
@@ -328,8 +327,8 @@ std::vector<TimesheetSummary> timesheet_summaries(Database& db, Month month) {
     list.push_back(
         {rows.text("number"), rows.text("siret"),
          staffing::timesheet_state_from(rows.text("state")).value_or(TimesheetState::Draft),
-         Hours::from_minutes(rows.integer("minutes")), static_cast<int>(rows.integer("days")),
-         rows.text("approved_by"), rows.text("approved_at")});
+         rows.hours("seconds"), static_cast<int>(rows.integer("days")), rows.text("approved_by"),
+         rows.text("approved_at")});
   }
   return list;
 }
@@ -338,7 +337,7 @@ std::vector<staffing::WorkEntry> work_entries(Database& db, Date from, Date to) 
   std::vector<staffing::WorkEntry> entries;
   Rows rows = db.prepare(
                     "SELECT e.number, m.siret, w.work_date, w.start_minute, w.end_minute,"
-                    " w.duration_minutes FROM work_entries w"
+                    " w.duration_seconds FROM work_entries w"
                     " JOIN timesheets t ON t.id = w.timesheet_id"
                     " JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id"
                     " WHERE w.work_date BETWEEN ? AND ? ORDER BY e.number, w.work_date")
@@ -346,10 +345,9 @@ std::vector<staffing::WorkEntry> work_entries(Database& db, Date from, Date to) 
                   .date(2, to)
                   .query();
   while (rows.next()) {
-    staffing::WorkEntry entry{
-        rows.text("number"),    rows.text("siret"),
-        rows.date("work_date"), std::nullopt,
-        std::nullopt,           Hours::from_minutes(rows.integer("duration_minutes"))};
+    staffing::WorkEntry entry{rows.text("number"),    rows.text("siret"),
+                              rows.date("work_date"), std::nullopt,
+                              std::nullopt,           rows.hours("duration_seconds")};
     if (!rows.is_null("start_minute")) {
       entry.start = static_cast<int>(rows.integer("start_minute"));
       entry.end = static_cast<int>(rows.integer("end_minute"));
@@ -362,7 +360,7 @@ std::vector<staffing::WorkEntry> work_entries(Database& db, Date from, Date to) 
 std::vector<staffing::AbsenceEntry> absence_entries(Database& db, Date from, Date to) {
   std::vector<staffing::AbsenceEntry> entries;
   Rows rows = db.prepare(
-                    "SELECT e.number, a.absence_date, a.kind, a.duration_minutes"
+                    "SELECT e.number, a.absence_date, a.kind, a.duration_seconds"
                     " FROM absence_entries a JOIN employees e ON e.id = a.employee_id"
                     " WHERE a.absence_date BETWEEN ? AND ? ORDER BY e.number, a.absence_date")
                   .date(1, from)
@@ -371,7 +369,7 @@ std::vector<staffing::AbsenceEntry> absence_entries(Database& db, Date from, Dat
   while (rows.next()) {
     entries.push_back({rows.text("number"), rows.date("absence_date"),
                        *staffing::absence_kind_from(rows.text("kind")),
-                       Hours::from_minutes(rows.integer("duration_minutes"))});
+                       rows.hours("duration_seconds")});
   }
   return entries;
 }
@@ -476,18 +474,18 @@ void dispute_timesheet(Database& db, const TimesheetDispute& dispute, const std:
       .execute();
   const int64_t event = db.last_insert_id();
   Statement recorded = db.prepare(
-      "SELECT COALESCE(SUM(duration_minutes), 0) AS minutes FROM work_entries WHERE "
+      "SELECT COALESCE(SUM(duration_seconds), 0) AS seconds FROM work_entries WHERE "
       "timesheet_id = ? AND work_date = ?");
   Statement insert = db.prepare(
-      "INSERT INTO timesheet_disputed_days (event_id, work_date, recorded_minutes, "
-      "claimed_minutes) VALUES (?, ?, ?, ?)");
+      "INSERT INTO timesheet_disputed_days (event_id, work_date, recorded_seconds, "
+      "claimed_seconds) VALUES (?, ?, ?, ?)");
   for (const auto& day : dispute.days) {
     Rows sum = recorded.integer(1, id).date(2, day.day).query();
     sum.next();
     insert.integer(1, event)
         .date(2, day.day)
-        .integer(3, sum.integer("minutes"))
-        .integer(4, day.claimed.minutes())
+        .integer(3, sum.integer("seconds"))
+        .hours(4, day.claimed)
         .execute();
   }
   db.prepare(
@@ -528,7 +526,7 @@ std::vector<TimesheetEvent> timesheet_history(Database& db, Month month,
     return events;
   }
   Rows days = db.prepare(
-                    "SELECT d.event_id, d.work_date, d.recorded_minutes, d.claimed_minutes FROM "
+                    "SELECT d.event_id, d.work_date, d.recorded_seconds, d.claimed_seconds FROM "
                     "timesheet_disputed_days d JOIN timesheet_events v ON v.id = d.event_id JOIN "
                     "timesheets t ON t.id = v.timesheet_id WHERE t.month = ? ORDER BY "
                     "d.event_id, d.work_date")
@@ -536,9 +534,8 @@ std::vector<TimesheetEvent> timesheet_history(Database& db, Month month,
                   .query();
   while (days.next()) {
     if (auto found = by_id.find(days.integer("event_id")); found != by_id.end()) {
-      events[found->second].days.push_back({days.date("work_date"),
-                                            Hours::from_minutes(days.integer("recorded_minutes")),
-                                            Hours::from_minutes(days.integer("claimed_minutes"))});
+      events[found->second].days.push_back(
+          {days.date("work_date"), days.hours("recorded_seconds"), days.hours("claimed_seconds")});
     }
   }
   return events;

@@ -599,7 +599,7 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
     for (size_t i = 0; i < employees.size(); ++i) {
       const EmployeePlan& e = employees[i];
       insert.integer(employee_ids[i]).text("CDI").date(e.start).null().null();
-      insert.integer(e.weekly_minutes).money(e.monthly_gross).null();
+      insert.hours(Hours::from_minutes(e.weekly_minutes)).money(e.monthly_gross).null();
       insert.text(e.cadre ? "cadre" : "non-cadre").text(e.job_title).text(e.classification);
       insert.text("1285").text(e.reference);
     }
@@ -693,7 +693,8 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
           continue;
         }
         if (e.absence_day && day == *e.absence_day) {
-          absences.integer(employee_ids[i]).date(day).text(e.absence_kind).integer(scheduled);
+          absences.integer(employee_ids[i]).date(day).text(e.absence_kind);
+          absences.hours(Hours::from_minutes(scheduled));
           ++report.absences;
           continue;
         }
@@ -711,7 +712,7 @@ SyntheticReport generate_synthetic_ge(Database& db, const SyntheticOptions& opti
           }
           const int end = slot.end + (longer && static_cast<int>(s) == last ? 60 : 0);
           work.integer(sheets[slot.member]).date(day).integer(slot.start).integer(end);
-          work.integer(end - slot.start);
+          work.hours(Hours::from_minutes(end - slot.start));
         }
       }
       if (overtime) {

@@ -36,8 +36,8 @@ class Hours {
   // Whole minutes, rounded towards zero: for what counts in whole minutes (clock times of a
   // schedule, the staffing solver's grid).
   constexpr int64_t whole_minutes() const { return seconds_ / kSecondsPerMinute; }
-  // TEMPORARY, the store's *_minutes columns until they hold seconds (migration 0005).
-  constexpr int64_t minutes() const { return seconds_ / kSecondsPerMinute; }
+  // Exact minutes: Error Failure when the duration is not a whole number of minutes.
+  int64_t minutes() const;
   constexpr bool is_zero() const { return seconds_ == 0; }
   constexpr bool positive() const { return seconds_ > 0; }
   // Decimal hours with 2 decimals, rounded half up: 546 000 s -> "151.67", 27 000 s -> "7.50".

@@ -9,7 +9,6 @@
 
 #include "gepaie/billing/invoice.h"
 #include "gepaie/billing/split.h"
-#include "gepaie/config/settings.h"
 #include "gepaie/core/calendar.h"
 #include "gepaie/store/database.h"
 
@@ -74,12 +73,6 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
                                         const std::string& invoice_prefix,
                                         const billing::VatSettings& vat, Date issue_date,
                                         const std::string& issued_by);
-// Transitional (issue 10): the same with the prefix read from the settings, for the close
-// (modules/app/src/close.cpp) until it passes settings.invoicing.invoice_prefix itself.
-std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
-                                        const config::Settings& settings,
-                                        const billing::VatSettings& vat, Date issue_date,
-                                        const std::string& issued_by);
 
 // A credit note cancelling the invoice `number` in full, or only the lines at `positions`
 // (1-based, as `invoice show` prints them). Its own transaction. An invoice already fully
@@ -121,10 +114,5 @@ struct ApprovedDay {
   Hours hours;
 };
 std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month);
-
-// Transitional (issue 10): app::vat_settings, kept here for the close (modules/app/src/close.cpp)
-// until it calls the app one. VAT regime of the GE with its rate on `day` and the exempt mention.
-billing::VatSettings vat_settings(const config::Settings& settings, const payroll::RateBook& rates,
-                                  Date day);
 
 }  // namespace gepaie::store
