@@ -47,7 +47,8 @@ struct SubmittedMonth : testing::TestDatabase {
         workspace(db(), rates, settings()),
         ge(testing::test_operator()) {
     store::Migrator(db(), store::bundled_migrations()).migrate();
-    app::import_records(db(), config::read_import_file(kSource + "/config/demo/demo.yaml"));
+    app::import_records(db(), testing::shipped_rates(),
+                        config::read_import_file(kSource + "/config/demo/demo.yaml"));
     app::set_schedule(workspace, ge,
                       config::read_schedule_file(kSource + "/config/demo/schedule.yaml"));
     app::generate_timesheets(workspace, ge, kNovember);

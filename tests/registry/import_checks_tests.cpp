@@ -39,6 +39,33 @@ Contract contract(const std::string& employee, std::vector<std::string> members)
 
 BOOST_AUTO_TEST_SUITE(import_checks_tests)
 
+BOOST_AUTO_TEST_CASE(weekly_hours_above_the_legal_maximum_of_their_day) {
+  // A made-up maximum that changes on 2026-01-01, to show the day each figure is checked on.
+  const auto maximum_on = [](Date day) {
+    return day < Date::parse("2026-01-01") ? Hours::parse("48") : Hours::parse("44");
+  };
+  Contract start = contract("E1", {"S"});
+  start.start = Date::parse("2025-06-02");
+  start.weekly_hours = Hours::parse("48");  // the maximum: allowed
+  Amendment more;
+  more.effective = Date::parse("2026-02-02");
+  more.weekly_hours = Hours::parse("44.01");  // 36 s beyond 2026's maximum
+  start.amendments = {more};
+  Contract over = contract("E2", {"S"});
+  over.start = Date::parse("2025-06-02");
+  over.weekly_hours = Hours::parse("48:01");
+  const auto problems = over_weekly_maximum({start, over}, maximum_on);
+  BOOST_TEST_REQUIRE(problems.size() == 2u);
+  BOOST_TEST(problems[0].index == 0u);
+  BOOST_TEST(problems[0].problem.field == "amendments[1].weekly_hours");
+  BOOST_TEST(problems[0].problem.reason ==
+             "weekly hours must be at most 44.00 (the legal maximum on 2026-02-02), got 44.01");
+  BOOST_TEST(problems[1].index == 1u);
+  BOOST_TEST(problems[1].problem.field == "weekly_hours");
+  BOOST_TEST(problems[1].problem.reason ==
+             "weekly hours must be at most 48.00 (the legal maximum on 2025-06-02), got 48.02");
+}
+
 BOOST_AUTO_TEST_CASE(a_nir_belongs_to_one_employee) {
   const std::map<std::string, std::string> stored = {{"E001", "276056311355222"},
                                                      {"E002", "185076311300145"}};

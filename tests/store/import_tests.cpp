@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE import_tests
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -63,7 +64,7 @@ BOOST_AUTO_TEST_SUITE(import_tests)
 BOOST_AUTO_TEST_CASE(demo_imports_and_reads_back_equal) {
   Migrated test("imp_demo");
   const config::ImportFile file = config::read_import_file(kDemo);
-  const store::ImportReport report = app::import_records(test.db(), file);
+  const store::ImportReport report = app::import_records(test.db(), testing::shipped_rates(), file);
   BOOST_TEST(report.members.added == static_cast<int>(file.members.size()));
   BOOST_TEST(report.employees.added == static_cast<int>(file.employees.size()));
   BOOST_TEST(report.contracts.added == static_cast<int>(file.contracts.size()));
@@ -96,13 +97,36 @@ BOOST_AUTO_TEST_CASE(demo_imports_and_reads_back_equal) {
 BOOST_AUTO_TEST_CASE(second_import_of_the_same_file_changes_nothing) {
   Migrated test("imp_twice");
   const config::ImportFile file = config::read_import_file(kDemo);
-  app::import_records(test.db(), file);
+  app::import_records(test.db(), testing::shipped_rates(), file);
   const std::string before = test.snapshot();
-  const store::ImportReport again = app::import_records(test.db(), file);
+  const store::ImportReport again = app::import_records(test.db(), testing::shipped_rates(), file);
   BOOST_TEST(!again.changed());
   BOOST_TEST(again.members.unchanged == static_cast<int>(file.members.size()));
   BOOST_TEST(again.employees.unchanged == static_cast<int>(file.employees.size()));
   BOOST_TEST(again.contracts.unchanged == static_cast<int>(file.contracts.size()));
+  BOOST_TEST(test.snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(weekly_hours_beyond_the_legal_maximum_are_located_and_write_nothing) {
+  Migrated test("imp_weekly_max");
+  // The demo's first contract with 49 h a week: beyond weekly_max_hours (48 h, L3121-20) of the
+  // shipped rates files on its start date.
+  std::string text = read_file(kDemo);
+  const size_t at = text.find("weekly_hours: 35");
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  text.replace(at, 16, "weekly_hours: 49");
+  const int line = static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+  const config::ImportFile file = config::read_import_text(text, "too-long.yaml");
+  const std::string before = test.snapshot();
+  BOOST_CHECK_EXCEPTION(
+      app::import_records(test.db(), testing::shipped_rates(), file), Error,
+      [line](const Error& e) {
+        const std::string what = e.what();
+        return e.kind() == ErrorKind::BadInput && e.exit_status() == 2 && e.where().line == line &&
+               what.find("too-long.yaml:") != std::string::npos &&
+               what.find("weekly_hours") != std::string::npos &&
+               what.find("weekly hours must be at most 48.00") != std::string::npos;
+      });
   BOOST_TEST(test.snapshot() == before);
 }
 
@@ -133,12 +157,13 @@ BOOST_AUTO_TEST_CASE(a_file_whose_last_record_is_bad_writes_nothing) {
 )";
   const config::ImportFile file = config::read_import_text(text, "last-unknown.yaml");
   const std::string before = test.snapshot();
-  BOOST_CHECK_EXCEPTION(app::import_records(test.db(), file), Error, [](const Error& e) {
-    const std::string what = e.what();
-    return e.kind() == ErrorKind::BadInput && e.exit_status() == 2 &&
-           what.find("last-unknown.yaml:") != std::string::npos &&
-           what.find("unknown member 79012345900014") != std::string::npos;
-  });
+  BOOST_CHECK_EXCEPTION(app::import_records(test.db(), testing::shipped_rates(), file), Error,
+                        [](const Error& e) {
+                          const std::string what = e.what();
+                          return e.kind() == ErrorKind::BadInput && e.exit_status() == 2 &&
+                                 what.find("last-unknown.yaml:") != std::string::npos &&
+                                 what.find("unknown member 79012345900014") != std::string::npos;
+                        });
   BOOST_TEST(test.snapshot() == before);
   BOOST_TEST(test.count("members") == 0);
   BOOST_TEST(test.count("employees") == 0);
@@ -147,15 +172,16 @@ BOOST_AUTO_TEST_CASE(a_file_whose_last_record_is_bad_writes_nothing) {
 BOOST_AUTO_TEST_CASE(reimport_updates_what_changed_only) {
   Migrated test("imp_upsert");
   const std::string text = read_file(kDemo);
-  app::import_records(test.db(), config::read_import_text(text, "demo.yaml"));
+  app::import_records(test.db(), testing::shipped_rates(),
+                      config::read_import_text(text, "demo.yaml"));
 
   const config::ImportFile first = config::read_import_text(text, "demo.yaml");
   const std::string old_name = first.members.front().record.legal_name;
   const std::string old_title = first.contracts.back().record.job_title;
   std::string changed = replace(text, "\"" + old_name + "\"", "\"" + old_name + " (renamed)\"");
   changed = replace(changed, "\"" + old_title + "\"", "\"Nouveau poste\"");
-  const store::ImportReport report =
-      app::import_records(test.db(), config::read_import_text(changed, "demo2.yaml"));
+  const store::ImportReport report = app::import_records(
+      test.db(), testing::shipped_rates(), config::read_import_text(changed, "demo2.yaml"));
   BOOST_TEST(report.members.updated == 1);
   BOOST_TEST(report.members.added == 0);
   BOOST_TEST(report.members.unchanged == static_cast<int>(first.members.size()) - 1);
@@ -171,7 +197,7 @@ BOOST_AUTO_TEST_CASE(reimport_updates_what_changed_only) {
 
 BOOST_AUTO_TEST_CASE(billing_agreements_and_benefits_round_trip) {
   Migrated test("imp_billing");
-  app::import_records(test.db(), config::read_import_file(kDemo));
+  app::import_records(test.db(), testing::shipped_rates(), config::read_import_file(kDemo));
   const auto members = store::list_members(test.db());
   auto member = [&](const std::string& siret) {
     const auto it = std::find_if(members.begin(), members.end(),
@@ -234,7 +260,7 @@ BOOST_AUTO_TEST_CASE(reimport_detects_billing_and_benefit_changes) {
   Migrated test("imp_billing_change");
   const std::string text = read_file(kDemo);
   const config::ImportFile demo = config::read_import_text(text, "demo.yaml");
-  app::import_records(test.db(), demo);
+  app::import_records(test.db(), testing::shipped_rates(), demo);
   const int members = static_cast<int>(demo.members.size());
   const int employees = static_cast<int>(demo.employees.size());
 
@@ -242,8 +268,8 @@ BOOST_AUTO_TEST_CASE(reimport_detects_billing_and_benefit_changes) {
   std::string changed =
       replace(text, "fee_rate: 8, payment_days: 30", "fee_rate: 9, payment_days: 30");
   changed = replace(changed, "tax_rate: 7.5", "tax_rate: 8.1");
-  const store::ImportReport report =
-      app::import_records(test.db(), config::read_import_text(changed, "demo2.yaml"));
+  const store::ImportReport report = app::import_records(
+      test.db(), testing::shipped_rates(), config::read_import_text(changed, "demo2.yaml"));
   BOOST_TEST(report.members.updated == 1);
   BOOST_TEST(report.members.unchanged == members - 1);
   BOOST_TEST(report.employees.updated == 1);
@@ -257,16 +283,16 @@ BOOST_AUTO_TEST_CASE(reimport_detects_billing_and_benefit_changes) {
   BOOST_TEST(basalte->billing.fee_rate.ppm() == 90'000);
   BOOST_TEST(store::list_employees(test.db()).front().benefits.income_tax_rate.ppm() == 81'000);
 
-  const store::ImportReport again =
-      app::import_records(test.db(), config::read_import_text(changed, "demo2.yaml"));
+  const store::ImportReport again = app::import_records(
+      test.db(), testing::shipped_rates(), config::read_import_text(changed, "demo2.yaml"));
   BOOST_TEST(!again.changed());
 
   // Without its billing and benefits lines, a record is back to the defaults: a change too.
   std::string dropped =
       replace(text, "    billing: { model: cost_split, fee_rate: 8, payment_days: 30 }\n", "");
   dropped = replace(dropped, "    benefits: { meal_vouchers: true }\n", "");
-  const store::ImportReport defaults =
-      app::import_records(test.db(), config::read_import_text(dropped, "demo3.yaml"));
+  const store::ImportReport defaults = app::import_records(
+      test.db(), testing::shipped_rates(), config::read_import_text(dropped, "demo3.yaml"));
   BOOST_TEST(defaults.members.updated == 1);
   BOOST_TEST(defaults.employees.updated == 2);  // E001 back to 7.5 %, E002 without vouchers
   const auto employees_now = store::list_employees(test.db());
@@ -277,7 +303,7 @@ BOOST_AUTO_TEST_CASE(reimport_detects_billing_and_benefit_changes) {
 
 BOOST_AUTO_TEST_CASE(a_contract_may_reference_records_already_in_the_database) {
   Migrated test("imp_refs");
-  app::import_records(test.db(), config::read_import_file(kDemo));
+  app::import_records(test.db(), testing::shipped_rates(), config::read_import_file(kDemo));
   const config::ImportFile demo = config::read_import_file(kDemo);
   const std::string siret = demo.members.front().record.siret;
   const std::string text = R"(contracts:
@@ -295,8 +321,8 @@ BOOST_AUTO_TEST_CASE(a_contract_may_reference_records_already_in_the_database) {
     idcc: "1285"
     members: [")" + siret + R"("]
 )";
-  const store::ImportReport report =
-      app::import_records(test.db(), config::read_import_text(text, "extra.yaml"));
+  const store::ImportReport report = app::import_records(
+      test.db(), testing::shipped_rates(), config::read_import_text(text, "extra.yaml"));
   BOOST_TEST(report.contracts.added == 1);
   const auto contracts = store::list_contracts(test.db());
   const auto it = std::find_if(contracts.begin(), contracts.end(),
@@ -310,7 +336,7 @@ BOOST_AUTO_TEST_CASE(a_contract_may_reference_records_already_in_the_database) {
 BOOST_AUTO_TEST_CASE(a_nir_of_another_employee_is_refused) {
   Migrated test("imp_nir");
   const config::ImportFile demo = config::read_import_file(kDemo);
-  app::import_records(test.db(), demo);
+  app::import_records(test.db(), testing::shipped_rates(), demo);
   std::string text = read_file(kDemo);
   const std::string e002_nir_line = "number: \"E002\"";
   BOOST_REQUIRE(text.find(e002_nir_line) != std::string::npos);
@@ -323,7 +349,8 @@ BOOST_AUTO_TEST_CASE(a_nir_of_another_employee_is_refused) {
       "\"\n    address: { line1: \"1 rue\", postcode: \"63000\", city: "
       "\"Clermont\" }\n    iban: \"" +
       e001.iban + "\"\n";
-  BOOST_CHECK_EXCEPTION(app::import_records(test.db(), config::read_import_text(yaml, "dup.yaml")),
+  BOOST_CHECK_EXCEPTION(app::import_records(test.db(), testing::shipped_rates(),
+                                            config::read_import_text(yaml, "dup.yaml")),
                         Error, [](const Error& e) {
                           return std::string(e.what()).find(
                                      "NIR already belongs to employee E001") != std::string::npos;

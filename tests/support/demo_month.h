@@ -17,6 +17,7 @@
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/registry_store.h"
 #include "gepaie/store/staffing_store.h"
+#include "test_database.h"
 
 namespace gepaie::testing {
 
@@ -27,7 +28,8 @@ inline void set_up_demo(store::Database& db, const std::vector<Month>& months,
                         bool differences = true) {
   const std::string source = GEPAIE_SOURCE_DIR;
   store::Migrator(db, store::bundled_migrations()).migrate();
-  app::import_records(db, config::read_import_file(source + "/config/demo/demo.yaml"));
+  app::import_records(db, testing::shipped_rates(),
+                      config::read_import_file(source + "/config/demo/demo.yaml"));
   app::set_schedule(db, config::read_schedule_file(source + "/config/demo/schedule.yaml"));
   for (Month month : months) {
     app::generate_timesheets(db, month);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "gepaie/config/rates_file.h"
 #include "gepaie/config/settings.h"
 #include "gepaie/store/database.h"
 #include "gepaie/store/embedded_server.h"
@@ -47,5 +48,12 @@ class TestDatabase {
   std::string socket_;
   std::unique_ptr<store::Database> db_;
 };
+
+// The rates files shipped in config/rates, loaded once.
+inline const payroll::RateBook& shipped_rates() {
+  static const payroll::RateBook rates =
+      config::load_rate_book(std::string(GEPAIE_SOURCE_DIR) + "/config/rates");
+  return rates;
+}
 
 }  // namespace gepaie::testing

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "gepaie/core/error.h"
 #include "gepaie/registry/import_checks.h"
 #include "placed.h"
 
@@ -22,9 +23,23 @@ void throw_problems(const config::ImportFile& file,
   list.throw_if_any();
 }
 
+// The legal weekly maximum on `day` from the rates files; before the first file or after the
+// last, that file's figure (the maximum has been 48 h since 1993).
+Hours weekly_maximum_on(const payroll::RateBook& rates, Date day) {
+  if (const payroll::RateSet* set = rates.at(day)) {
+    return set->constants.weekly_max_hours;
+  }
+  if (rates.sets().empty()) {
+    throw failure("no rates file: the legal weekly maximum is unknown");
+  }
+  const auto& sets = rates.sets();
+  return (day < sets.front().from ? sets.front() : sets.back()).constants.weekly_max_hours;
+}
+
 }  // namespace
 
-store::ImportReport import_records(store::Database& db, const config::ImportFile& file) {
+store::ImportReport import_records(store::Database& db, const payroll::RateBook& rates,
+                                   const config::ImportFile& file) {
   registry::Records records{internal::records_of(file.members),
                             internal::records_of(file.employees),
                             internal::records_of(file.contracts)};
@@ -42,6 +57,9 @@ store::ImportReport import_records(store::Database& db, const config::ImportFile
   }
   throw_problems(file, file.contracts,
                  registry::unknown_references(records.contracts, members, employees));
+  throw_problems(file, file.contracts,
+                 registry::over_weekly_maximum(
+                     records.contracts, [&](Date day) { return weekly_maximum_on(rates, day); }));
   const store::ImportReport report = store::import_records(db, records);
   transaction.commit();
   return report;
@@ -50,7 +68,7 @@ store::ImportReport import_records(store::Database& db, const config::ImportFile
 store::ImportReport import_records(Workspace& workspace, const Actor& actor,
                                    const config::ImportFile& file) {
   require_ge(actor, "import the registry");
-  return import_records(workspace.db(), file);
+  return import_records(workspace.db(), workspace.rates(), file);
 }
 
 std::vector<registry::Member> list_members(Workspace& workspace, const Actor& actor) {

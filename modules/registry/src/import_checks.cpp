@@ -18,6 +18,32 @@ std::vector<RecordProblem> nir_conflicts(const std::map<std::string, std::string
   return problems;
 }
 
+std::vector<RecordProblem> over_weekly_maximum(const std::vector<Contract>& contracts,
+                                               const std::function<Hours(Date)>& maximum_on) {
+  std::vector<RecordProblem> problems;
+  for (size_t c = 0; c < contracts.size(); ++c) {
+    auto check = [&](Hours weekly, Date day, const std::string& field) {
+      const Hours maximum = maximum_on(day);
+      if (weekly > maximum) {
+        problems.push_back(
+            {c,
+             {field, "weekly hours must be at most " + maximum.str() + " (the legal maximum on " +
+                         day.str() + "), got " + weekly.str()}});
+      }
+    };
+    const Contract& contract = contracts[c];
+    check(contract.weekly_hours, contract.start, "weekly_hours");
+    for (size_t i = 0; i < contract.amendments.size(); ++i) {
+      const Amendment& amendment = contract.amendments[i];
+      if (amendment.weekly_hours) {
+        check(*amendment.weekly_hours, amendment.effective,
+              "amendments[" + std::to_string(i + 1) + "].weekly_hours");
+      }
+    }
+  }
+  return problems;
+}
+
 std::vector<RecordProblem> unknown_references(const std::vector<Contract>& contracts,
                                               const std::set<std::string>& members,
                                               const std::set<std::string>& employees) {

@@ -9,9 +9,6 @@
 namespace gepaie::registry {
 namespace {
 
-// Maximum weekly working time, Code du travail L3121-20.
-constexpr int64_t kMaxWeeklyMinutes = 48 * 60;
-
 // Longest payment term a member agreement may set, in days after the invoice date: a sanity
 // bound of gepaie, not a legal figure.
 constexpr int kMaxPaymentDays = 120;
@@ -83,8 +80,10 @@ void check_pay(const std::optional<Money>& monthly_gross, const std::optional<Mo
 }
 
 void check_hours(Hours weekly, const std::string& field, Problems& problems) {
-  if (!weekly_hours_allowed(weekly)) {
-    problems.add(field, "weekly hours must be more than 0 and at most 48, got " + weekly.str());
+  // The legal maximum (48 h, L3121-20) is a figure of the rates files: the import checks it
+  // (registry::over_weekly_maximum).
+  if (!weekly.positive()) {
+    problems.add(field, "weekly hours must be more than 0, got " + weekly.str());
   }
 }
 
@@ -163,10 +162,6 @@ void check_benefits(const EmployeeBenefits& benefits, Problems& problems) {
 }
 
 }  // namespace
-
-bool weekly_hours_allowed(Hours weekly) {
-  return weekly.positive() && weekly <= Hours::from_minutes(kMaxWeeklyMinutes);
-}
 
 std::vector<FieldProblem> check(const Member& member) {
   Problems problems;

@@ -5,6 +5,7 @@
 
 #include "gepaie/app/workspace.h"
 #include "gepaie/config/import_file.h"
+#include "gepaie/payroll/rates.h"
 #include "gepaie/registry/records.h"
 #include "gepaie/store/registry_store.h"
 
@@ -15,10 +16,11 @@ namespace gepaie::app {
 store::ImportReport import_records(Workspace& workspace, const Actor& actor,
                                    const config::ImportFile& file);
 
-// The same without the actor's check (the demonstration set-up and the tests): the NIR and
-// reference checks (gepaie/registry/import_checks.h) on what is stored, then the upsert, in one
-// transaction.
-store::ImportReport import_records(store::Database& db, const config::ImportFile& file);
+// The same without the actor's check (the demonstration set-up and the tests): the NIR, reference
+// and weekly-maximum checks (gepaie/registry/import_checks.h; the maximum from `rates`) on what is
+// stored, then the upsert, in one transaction.
+store::ImportReport import_records(store::Database& db, const payroll::RateBook& rates,
+                                   const config::ImportFile& file);
 
 // The registry as the actor may see it: the GE sees everything; a member user its own firm; an
 // employee themself and their own contracts.

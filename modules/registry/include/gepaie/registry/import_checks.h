@@ -3,6 +3,7 @@
 // stored.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -35,5 +36,12 @@ std::vector<RecordProblem> nir_conflicts(const std::map<std::string, std::string
 std::vector<RecordProblem> unknown_references(const std::vector<Contract>& contracts,
                                               const std::set<std::string>& members,
                                               const std::set<std::string>& employees);
+
+// Contracts whose weekly hours, at their start or from an amendment's effective date, exceed the
+// legal maximum in force that day (`maximum_on`: the rates files' weekly_max_hours, C. trav.
+// L3121-20): field "weekly_hours" or "amendments[i].weekly_hours" (1-based), "weekly hours must
+// be at most M (the legal maximum on DAY), got H".
+std::vector<RecordProblem> over_weekly_maximum(const std::vector<Contract>& contracts,
+                                               const std::function<Hours(Date)>& maximum_on);
 
 }  // namespace gepaie::registry

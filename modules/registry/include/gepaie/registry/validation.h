@@ -22,7 +22,4 @@ std::vector<FieldProblem> check(const Member& member);
 std::vector<FieldProblem> check(const Employee& employee);
 std::vector<FieldProblem> check(const Contract& contract);
 
-// The legal bounds of a contract's weekly hours: more than 0 and at most 48 h (L3121-20).
-bool weekly_hours_allowed(Hours weekly);
-
 }  // namespace gepaie::registry
