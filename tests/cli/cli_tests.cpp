@@ -1,27 +1,20 @@
 #define BOOST_TEST_MODULE cli_tests
 #include <boost/test/unit_test.hpp>
 
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "program.h"
 #include "test_database.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using gepaie::testing::Result;
 
 // Runs the gepaie program with `args` against its own schema on the test server.
 class Gepaie {
@@ -37,9 +30,13 @@ class Gepaie {
                  "schema: " + schema + "_" + std::to_string(getpid()));
     std::ofstream(config_) << yaml;
     schema_ = schema + "_" + std::to_string(getpid());
+    work_ = fs::temp_directory_path() / ("gepaie-cli-" + schema_);
+    fs::create_directories(work_);
   }
   ~Gepaie() {
     fs::remove(config_);
+    std::error_code ignored;
+    fs::remove_all(work_, ignored);
     try {
       gepaie::config::Settings settings = gepaie::testing::test_settings();
       settings.database.schema = schema_;
@@ -50,28 +47,19 @@ class Gepaie {
     }
   }
 
+  // The program runs from the source folder (relative paths of the demo files), without
+  // GEPAIE_DATABASE_URL and GEPAIE_DATA_DIR (the test configuration names the test server),
+  // started by posix_spawn: no code of the test runs in the child between fork and exec.
   Result run(std::vector<std::string> args, bool with_config = true) const {
     if (with_config) {
       args.insert(args.begin(), {"--config", config_.string()});
     }
-    Poco::Pipe out;
-    Poco::Pipe err;
-    Poco::Process::Env env;
-    env["GEPAIE_DATABASE_URL"] = "";
-    env["GEPAIE_DATA_DIR"] = "";
-    Poco::ProcessHandle handle =
-        Poco::Process::launch(GEPAIE_BINARY, args, GEPAIE_SOURCE_DIR, nullptr, &out, &err, env);
-    Poco::PipeInputStream out_stream(out);
-    Poco::PipeInputStream err_stream(err);
-    Result result;
-    Poco::StreamCopier::copyToString(out_stream, result.out);
-    Poco::StreamCopier::copyToString(err_stream, result.err);
-    result.status = handle.wait();
-    return result;
+    return gepaie::testing::run_gepaie(args, work_, std::chrono::seconds(300), GEPAIE_SOURCE_DIR);
   }
 
  private:
   fs::path config_;
+  fs::path work_;
   std::string schema_;
 };
 

@@ -44,9 +44,11 @@ inline void write_file(const fs::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
 }
 
-// Runs gepaie with `args` (standard output and error to files), killing it after `limit`.
+// Runs gepaie with `args` (standard output and error to files in `work`), in the folder `cwd`
+// when one is given, killing it after `limit`.
 inline Result run_gepaie(const std::vector<std::string>& args, const fs::path& work,
-                         std::chrono::seconds limit = std::chrono::seconds(60)) {
+                         std::chrono::seconds limit = std::chrono::seconds(60),
+                         const fs::path& cwd = {}) {
   const fs::path out_file = work / "stdout";
   const fs::path err_file = work / "stderr";
   posix_spawn_file_actions_t actions;
@@ -56,6 +58,9 @@ inline Result run_gepaie(const std::vector<std::string>& args, const fs::path& w
   posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (!cwd.empty()) {
+    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+  }
   std::vector<std::string> words = {GEPAIE_BINARY};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
