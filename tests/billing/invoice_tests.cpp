@@ -399,6 +399,45 @@ BOOST_AUTO_TEST_CASE(partial_credit_carries_its_part_of_the_fee_rate) {
   BOOST_TEST(credit.total.cents() == -103681);
 }
 
+BOOST_AUTO_TEST_CASE(successive_credit_notes_add_up_to_the_invoice) {
+  using gepaie::billing::CreditedSoFar;
+  using gepaie::billing::plan_credit;
+  const InvoiceDraft invoice = fee_rate_invoice();
+  const BillingAgreement agreement = fee_rate_agreement("8");
+  // First E002 (line 2): as partial_credit_carries_its_part_of_the_fee_rate.
+  const auto first = plan_credit("F-1", invoice, agreement, {}, {2});
+  BOOST_TEST(first.credited_positions == std::vector<int>{2});
+  BOOST_TEST(first.draft.fee.cents() == -6400);
+  BOOST_TEST(first.draft.vat.cents() == -17280);
+  BOOST_TEST(first.draft.total.cents() == -103681);
+  // Then the rest (lines 1 and 3): the fee left is 162.77 − 64.00 = 98.77 and the VAT left
+  // 448.65 − 172.80 = 275.85, not recomputed; net −(1 234.56 + 45.90) − 98.77 = −1 379.23,
+  // total −1 655.08, so that 2 691.89 − 1 036.81 − 1 655.08 = 0.
+  CreditedSoFar so_far{{2}, first.draft.fee, first.draft.vat};
+  const auto rest = plan_credit("F-1", invoice, agreement, so_far, {});
+  BOOST_TEST(rest.credited_positions == (std::vector<int>{1, 3}));
+  BOOST_TEST(rest.draft.fee.cents() == -9877);
+  BOOST_TEST(rest.draft.net_total.cents() == -137923);
+  BOOST_TEST(rest.draft.vat.cents() == -27585);
+  BOOST_TEST(rest.draft.total.cents() == -165508);
+  BOOST_TEST((invoice.total + first.draft.total + rest.draft.total).is_zero());
+  // Nothing is left; a line credited already; the fee line; no such line.
+  const auto refused = [&](const CreditedSoFar& before, std::vector<int> positions,
+                           gepaie::ErrorKind kind, const std::string& part) {
+    try {
+      plan_credit("F-1", invoice, agreement, before, positions);
+    } catch (const gepaie::Error& e) {
+      return e.kind() == kind && e.message().find(part) != std::string::npos;
+    }
+    return false;
+  };
+  const CreditedSoFar all{{1, 2, 3}, Money(), Money()};
+  BOOST_TEST(refused(all, {}, gepaie::ErrorKind::Conflict, "F-1 is already fully credited"));
+  BOOST_TEST(refused(so_far, {2}, gepaie::ErrorKind::Conflict, "line 2 of F-1 is already"));
+  BOOST_TEST(refused({}, {4}, gepaie::ErrorKind::BadInput, "is the management fee"));
+  BOOST_TEST(refused({}, {5}, gepaie::ErrorKind::BadInput, "F-1 has no line 5 (lines 1 to 4)"));
+}
+
 BOOST_AUTO_TEST_CASE(partial_credit_with_the_fee_line_selected) {
   // E002 and the fee line itself: −800.01 and −162.77, no extra fee part. Net −962.78;
   // VAT −192.556 → −192.56; total −1 155.34.

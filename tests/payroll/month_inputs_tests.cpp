@@ -187,6 +187,13 @@ BOOST_AUTO_TEST_CASE(balances_after_the_month_take_from_n1_first_and_compensate_
   month.taken = 0;
   month.remaining_at_exit = 1500;
   BOOST_TEST((leave_balances_after(before, month) == LeaveBalances{0, 1500, 0}));
+
+  // Exit holding N-1 days: 3000 earned, 2200 taken, so 800 left in N-1 and 1500 in N; the 2300
+  // compensated take the 800 of N-1 first, then 1500 of N: both balances end at 0 (the payslip
+  // shows no leave left after an exit, not N-1 800 and N −800).
+  before.previous_taken = 2200;
+  month.remaining_at_exit = 2300;
+  BOOST_TEST((leave_balances_after(before, month) == LeaveBalances{0, 1500, 0}));
 }
 
 BOOST_AUTO_TEST_CASE(expected_hours_add_the_slots_in_force_on_the_day) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "demo_month.h"
+#include "gepaie/app/billing.h"
 #include "gepaie/app/close.h"
 #include "gepaie/config/import_file.h"
 #include "gepaie/config/rates_file.h"
@@ -232,9 +233,9 @@ struct ClosedMonth : testing::TestDatabase {
     testing::close_month(db(), rates, settings, kNovember);
     const auto limagne = store::list_invoices(db(), kNovember, kLimagne);
     BOOST_REQUIRE(limagne.size() == 1);
-    credit = store::credit_invoice(db(), limagne.front().number, {}, kCreditReason,
-                                   settings.invoicing.credit_prefix, Date::parse("2026-12-04"),
-                                   "operator:test");
+    credit = app::credit_invoice(db(), settings.invoicing.credit_prefix,
+                                 {limagne.front().number, {}, kCreditReason, std::nullopt},
+                                 Date::parse("2026-12-04"), "operator:test");
   }
   ~ClosedMonth() {
     std::error_code ignored;

@@ -63,15 +63,31 @@ store::StoredInvoice invoice(Workspace& workspace, const Actor& actor, const std
   return found;
 }
 
-store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
-                                    const CreditRequest& request) {
-  require_ge(actor, "issue a credit note");
+store::StoredInvoice credit_invoice(store::Database& db, const std::string& credit_prefix,
+                                    const CreditRequest& request, Date issue_date,
+                                    const std::string& issued_by) {
   if (request.reason.empty()) {
     throw bad_input("--reason \"...\" is required: a credit note says why");
   }
-  return store::credit_invoice(workspace.db(), request.number, request.positions, request.reason,
-                               workspace.settings().invoicing.credit_prefix,
-                               request.issue_date.value_or(workspace.today()), actor.recorded());
+  store::prepare_series(db, credit_prefix, issue_date.year());
+  store::Transaction transaction(db);
+  const store::CreditBasis basis = store::lock_for_credit(db, request.number);
+  if (basis.invoice.credit) {
+    throw Error(ErrorKind::Conflict, request.number + " is a credit note: it cannot be credited");
+  }
+  const billing::CreditNote note = billing::plan_credit(
+      request.number, basis.draft, basis.agreement, basis.so_far, request.positions);
+  store::StoredInvoice stored = store::insert_credit_note(db, basis.invoice, note, credit_prefix,
+                                                          issue_date, request.reason, issued_by);
+  transaction.commit();
+  return stored;
+}
+
+store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
+                                    const CreditRequest& request) {
+  require_ge(actor, "issue a credit note");
+  return credit_invoice(workspace.db(), workspace.settings().invoicing.credit_prefix, request,
+                        request.issue_date.value_or(workspace.today()), actor.recorded());
 }
 
 void add_invoice_adjustment(Workspace& workspace, const Actor& actor,

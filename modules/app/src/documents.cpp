@@ -3,7 +3,10 @@
 #include <map>
 #include <utility>
 
+#include "gepaie/app/payroll.h"
 #include "gepaie/core/error.h"
+#include "gepaie/print/layout.h"
+#include "gepaie/print/output.h"
 #include "gepaie/store/billing_store.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
@@ -201,6 +204,44 @@ print::PayrollSummary payroll_summary(Workspace& workspace, const Actor& actor, 
   }
   summary.member_total.employees = static_cast<int>(placed.size());
   return summary;
+}
+
+PrintedPayslips print_payslips(Workspace& workspace, const Actor& actor,
+                               const PrintPayslipsRequest& request) {
+  namespace fs = std::filesystem;
+  const config::Settings& settings = workspace.settings();
+  const fs::path layout_file = print::reports_dir(settings.file) / "payslip.yaml";
+  if (!fs::exists(layout_file)) {
+    throw bad_input("no payslip layout at " + layout_file.string() +
+                    ": set GEPAIE_REPORTS_DIR to the folder holding payslip.yaml (reports/ of "
+                    "the sources or of the package)");
+  }
+  const print::Layout layout = print::read_layout(layout_file);
+  const print::Fonts fonts = print::default_fonts();
+  workspace.progress("Reading the payslips of " + request.month.str() + "...");
+  const std::vector<print::PayslipDocument> documents =
+      payslip_documents(workspace, actor, request.month, request.employee);
+  PrintedPayslips printed;
+  printed.month_closed = month_closed(workspace, request.month);
+  try {
+    printed.out_open_to_others = print::make_private_dir(request.out).open_to_others;
+  } catch (const Error& e) {
+    throw bad_input("--out " + request.out.string() + ": " + e.message());
+  }
+  const size_t total = documents.size();
+  printed.files = print::write_payslips(
+      documents, layout, fonts, request.out, request.month, request.combined, settings.ge.name,
+      [&](size_t done, size_t combined_done) {
+        workspace.progress(
+            "print: " + std::to_string(done) + "/" + std::to_string(total) + " payslips" +
+            (request.combined
+                 ? ", combined file " + std::to_string(combined_done) + "/" + std::to_string(total)
+                 : ""));
+      });
+  for (const auto& document : documents) {
+    printed.employees.push_back(document.employee.number);
+  }
+  return printed;
 }
 
 }  // namespace gepaie::app

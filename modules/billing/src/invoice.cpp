@@ -359,4 +359,69 @@ VatSettings vat_regime(bool exempt, const std::string& exempt_mention,
   return vat;
 }
 
+CreditNote plan_credit(const std::string& number, const InvoiceDraft& invoice,
+                       const registry::BillingAgreement& agreement, const CreditedSoFar& so_far,
+                       const std::vector<int>& positions) {
+  const auto is_fee = [](const InvoiceLine& line) { return line.kind == InvoiceLineKind::Fee; };
+  std::vector<int> chosen;  // 0-based lines to credit
+  const int count = static_cast<int>(invoice.lines.size());
+  if (positions.empty()) {
+    for (int p = 0; p < count; ++p) {
+      if (!so_far.positions.contains(p + 1) && !is_fee(invoice.lines[p])) {
+        chosen.push_back(p);
+      }
+    }
+    if (chosen.empty()) {
+      throw Error(ErrorKind::Conflict, number + " is already fully credited");
+    }
+  } else {
+    for (int position : positions) {
+      if (position < 1 || position > count) {
+        throw bad_input(number + " has no line " + std::to_string(position) + " (lines 1 to " +
+                        std::to_string(count) + ")");
+      }
+      if (is_fee(invoice.lines[position - 1])) {
+        throw bad_input("line " + std::to_string(position) +
+                        " is the management fee: it is credited with the lines it is computed on");
+      }
+      if (so_far.positions.contains(position)) {
+        throw Error(ErrorKind::Conflict,
+                    "line " + std::to_string(position) + " of " + number + " is already credited");
+      }
+      chosen.push_back(position - 1);
+    }
+    std::sort(chosen.begin(), chosen.end());  // the order of the credit's lines
+  }
+  const auto creditable = std::count_if(invoice.lines.begin(), invoice.lines.end(),
+                                        [&](const InvoiceLine& line) { return !is_fee(line); });
+  const bool completes =
+      static_cast<int64_t>(so_far.positions.size() + chosen.size()) == creditable;
+  CreditNote note;
+  if (completes && so_far.positions.empty()) {
+    note.draft = build_credit(invoice, agreement, {});
+    for (size_t p = 0; p < note.draft.lines.size(); ++p) {
+      note.credited_positions.push_back(static_cast<int>(p) + 1);
+    }
+    return note;
+  }
+  note.draft = build_credit(invoice, agreement, chosen);
+  for (int p : chosen) {
+    note.credited_positions.push_back(p + 1);
+  }
+  if (completes) {
+    // Exactly what is left of the fee and the VAT.
+    InvoiceDraft& credit = note.draft;
+    for (auto& line : credit.lines) {
+      if (is_fee(line)) {
+        line.amount = -(invoice.fee + so_far.fee);
+        credit.fee = line.amount;
+      }
+    }
+    credit.net_total = credit.lines_total + credit.fee;
+    credit.vat = -(invoice.vat + so_far.vat);
+    credit.total = credit.net_total + credit.vat;
+  }
+  return note;
+}
+
 }  // namespace gepaie::billing

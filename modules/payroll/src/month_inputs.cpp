@@ -95,8 +95,11 @@ LeaveBalances leave_balances_after(const LeaveCounters& before, const LeaveMonth
   LeaveBalances balances;
   balances.n1_remaining = std::max(0, before.previous_earned - taken);
   balances.n_earned = before.current_earned + month.earned;
-  balances.n_remaining =
-      balances.n_earned - std::max(0, taken - before.previous_earned) - month.remaining_at_exit;
+  balances.n_remaining = balances.n_earned - std::max(0, taken - before.previous_earned);
+  // The days compensated at exit come out of N-1 first, like leave taken.
+  const int from_n1 = std::min(balances.n1_remaining, month.remaining_at_exit);
+  balances.n1_remaining -= from_n1;
+  balances.n_remaining -= month.remaining_at_exit - from_n1;
   return balances;
 }
 

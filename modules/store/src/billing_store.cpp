@@ -404,129 +404,56 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
   return numbers;
 }
 
-StoredInvoice credit_invoice(Database& db, const std::string& number,
-                             const std::vector<int>& positions, const std::string& reason,
-                             const std::string& credit_prefix, Date issue_date,
-                             const std::string& issued_by) {
-  if (reason.empty()) {
-    throw Error(ErrorKind::BadInput, "a credit note needs a reason (--reason)");
-  }
-  prepare_series(db, credit_prefix, issue_date.year());
-  Transaction transaction(db);
-  // Lock the invoice so two credits of the same invoice are serialized.
+CreditBasis lock_for_credit(Database& db, const std::string& number) {
   Rows lock =
       db.prepare("SELECT id FROM invoices WHERE number = ? FOR UPDATE").text(1, number).query();
   if (!lock.next()) {
     throw Error(ErrorKind::NotFound, "no invoice " + number);
   }
-  const StoredInvoice invoice = load_invoice(db, number);
-  if (invoice.credit) {
-    throw Error(ErrorKind::Conflict, number + " is a credit note: it cannot be credited");
-  }
-  // Lines already credited by earlier credit notes, and what they took.
-  std::set<int> done;
-  Money credited_fee;
-  Money credited_vat;
-  {
-    Rows rows = db.prepare(
-                      "SELECT l.credited_position, l.kind, l.amount FROM invoice_lines l JOIN "
-                      "invoices c ON c.id = l.invoice_id WHERE c.credited_invoice_id = ?")
-                    .integer(1, invoice.id)
-                    .query();
-    while (rows.next()) {
-      if (!rows.is_null("credited_position")) {
-        done.insert(static_cast<int>(rows.integer("credited_position")));
-      }
-      if (rows.text("kind") == "fee") {
-        credited_fee += rows.money("amount");
-      }
+  CreditBasis basis;
+  basis.invoice = load_invoice(db, number);
+  basis.draft = draft_of(basis.invoice);
+  Rows rows = db.prepare(
+                    "SELECT l.credited_position, l.kind, l.amount FROM invoice_lines l JOIN "
+                    "invoices c ON c.id = l.invoice_id WHERE c.credited_invoice_id = ?")
+                  .integer(1, basis.invoice.id)
+                  .query();
+  while (rows.next()) {
+    if (!rows.is_null("credited_position")) {
+      basis.so_far.positions.insert(static_cast<int>(rows.integer("credited_position")));
     }
-    Rows vat = db.prepare("SELECT SUM(vat) AS vat FROM invoices WHERE credited_invoice_id = ?")
-                   .integer(1, invoice.id)
-                   .query();
-    if (vat.next() && !vat.is_null("vat")) {
-      credited_vat = vat.money("vat");
+    if (rows.text("kind") == "fee") {
+      basis.so_far.fee += rows.money("amount");
     }
   }
-  std::vector<int> chosen;  // 0-based lines to credit
-  const int count = static_cast<int>(invoice.lines.size());
-  if (positions.empty()) {
-    for (int p = 0; p < count; ++p) {
-      if (!done.contains(p + 1) && invoice.lines[p].kind != InvoiceLineKind::Fee) {
-        chosen.push_back(p);
-      }
-    }
-    if (chosen.empty()) {
-      throw Error(ErrorKind::Conflict, number + " is already fully credited");
-    }
-  } else {
-    for (int position : positions) {
-      if (position < 1 || position > count) {
-        throw Error(ErrorKind::BadInput, number + " has no line " + std::to_string(position) +
-                                             " (lines 1 to " + std::to_string(count) + ")");
-      }
-      if (invoice.lines[position - 1].kind == InvoiceLineKind::Fee) {
-        throw Error(ErrorKind::BadInput,
-                    "line " + std::to_string(position) +
-                        " is the management fee: it is credited with the lines it is computed on");
-      }
-      if (done.contains(position)) {
-        throw Error(ErrorKind::Conflict,
-                    "line " + std::to_string(position) + " of " + number + " is already credited");
-      }
-      chosen.push_back(position - 1);
-    }
-    std::sort(chosen.begin(), chosen.end());  // the order of the credit's lines
+  Rows vat = db.prepare("SELECT SUM(vat) AS vat FROM invoices WHERE credited_invoice_id = ?")
+                 .integer(1, basis.invoice.id)
+                 .query();
+  if (vat.next() && !vat.is_null("vat")) {
+    basis.so_far.vat = vat.money("vat");
   }
-  // Crediting every remaining line: the credit takes exactly what is left, so the invoice and its
-  // credit notes add up to zero.
-  const bool completes =
-      static_cast<int>(done.size() + chosen.size()) ==
-      static_cast<int>(std::count_if(invoice.lines.begin(), invoice.lines.end(),
-                                     [](const auto& l) { return l.kind != InvoiceLineKind::Fee; }));
-  const billing::InvoiceDraft original = draft_of(invoice);
-  registry::BillingAgreement agreement;
   for (const auto& member : list_members(db)) {
-    if (member.siret == invoice.member_siret) {
-      agreement = member.billing;
+    if (member.siret == basis.invoice.member_siret) {
+      basis.agreement = member.billing;
     }
   }
-  billing::InvoiceDraft credit;
-  std::vector<int> credited_positions;  // per credit line: the original position (1-based)
-  if (completes && done.empty()) {
-    credit = billing::build_credit(original, agreement, {});
-    for (size_t p = 0; p < credit.lines.size(); ++p) {
-      credited_positions.push_back(static_cast<int>(p) + 1);
-    }
-  } else {
-    credit = billing::build_credit(original, agreement, chosen);
-    for (int p : chosen) {
-      credited_positions.push_back(p + 1);
-    }
-    if (completes) {
-      // Exact remainder of the fee and VAT.
-      for (auto& line : credit.lines) {
-        if (line.kind == InvoiceLineKind::Fee) {
-          line.amount = -(invoice.fee + credited_fee);
-          credit.fee = line.amount;
-        }
-      }
-      credit.net_total = credit.lines_total + credit.fee;
-      credit.vat = -(invoice.vat + credited_vat);
-      credit.total = credit.net_total + credit.vat;
-    }
-  }
+  return basis;
+}
+
+StoredInvoice insert_credit_note(Database& db, const StoredInvoice& invoice,
+                                 const billing::CreditNote& note, const std::string& credit_prefix,
+                                 Date issue_date, const std::string& reason,
+                                 const std::string& issued_by) {
   const std::string credit_number = next_invoice_number(db, credit_prefix, issue_date.year());
   const auto member_id_of = member_ids(db);
   const auto employees = employee_ids(db);
-  const int64_t id = insert_invoice(db, credit_number, true, member_id_of.at(invoice.member_siret),
-                                    credit, issue_date, issue_date, invoice.id, reason, issued_by);
+  const int64_t id =
+      insert_invoice(db, credit_number, true, member_id_of.at(invoice.member_siret), note.draft,
+                     issue_date, issue_date, invoice.id, reason, issued_by);
   BatchInsert lines(db, kLineColumns, 9, 500);
-  insert_lines(lines, id, credit, employees, credited_positions);
+  insert_lines(lines, id, note.draft, employees, note.credited_positions);
   lines.flush();
-  StoredInvoice stored = load_invoice(db, credit_number);
-  transaction.commit();
-  return stored;
+  return load_invoice(db, credit_number);
 }
 
 std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month>& month,

@@ -44,9 +44,15 @@ struct CreditRequest {
   std::string reason;              // required
   std::optional<Date> issue_date;  // default today
 };
-// Issues a credit note (the GE only), recorded with the actor.
+// Issues a credit note (the GE only), recorded with the actor, numbered in the settings' credit
+// series: billing::plan_credit on the locked invoice, in one transaction. An invoice already fully
+// credited, a line already credited, a credit note: Conflict; unknown number: NotFound.
 store::StoredInvoice credit_invoice(Workspace& workspace, const Actor& actor,
                                     const CreditRequest& request);
+// The same on a database, in the series `credit_prefix`, recorded as `issued_by` (the tests).
+store::StoredInvoice credit_invoice(store::Database& db, const std::string& credit_prefix,
+                                    const CreditRequest& request, Date issue_date,
+                                    const std::string& issued_by);
 
 void add_invoice_adjustment(Workspace& workspace, const Actor& actor,
                             const store::InvoiceAdjustment& adjustment);

@@ -2,12 +2,14 @@
 // invoices and credit notes with their annex, the payroll journal.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "gepaie/app/workspace.h"
 #include "gepaie/print/documents.h"
+#include "gepaie/print/payslip_files.h"
 #include "gepaie/print/summary.h"
 
 namespace gepaie::app {
@@ -17,6 +19,26 @@ namespace gepaie::app {
 std::vector<print::PayslipDocument> payslip_documents(Workspace& workspace, const Actor& actor,
                                                       Month month,
                                                       std::optional<std::string> employee);
+
+// Prints the month's payslips (one employee with `employee`) as PDF files in `out`, made private
+// (0700 when created, files 0600), with `combined` all of them in one more file; the layout is
+// reports/payslip.yaml beside the configuration (GEPAIE_REPORTS_DIR names another folder).
+// Progress through the workspace. Same access as payslip_documents. BadInput when there is no
+// layout or `out` cannot be made.
+struct PrintPayslipsRequest {
+  Month month;
+  std::optional<std::string> employee;
+  std::filesystem::path out;
+  bool combined = false;
+};
+struct PrintedPayslips {
+  print::PayslipFiles files;
+  std::vector<std::string> employees;  // the employee of each file
+  bool month_closed = false;           // false: the payslips of the draft pay run
+  bool out_open_to_others = false;     // `out` existed and other users can list it
+};
+PrintedPayslips print_payslips(Workspace& workspace, const Actor& actor,
+                               const PrintPayslipsRequest& request);
 
 // The month's invoices then credit notes (one member with `member`), in number order. The GE
 // sees every invoice; a member user only its firm's.

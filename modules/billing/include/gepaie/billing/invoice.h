@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,6 +128,29 @@ VatSettings vat_regime(bool exempt, const std::string& exempt_mention,
 //   rate (one rounding), the mention kept.
 InvoiceDraft build_credit(const InvoiceDraft& invoice, const registry::BillingAgreement& agreement,
                           const std::vector<int>& positions);
+
+// What earlier credit notes of an invoice took: the (1-based) positions of the lines they
+// credited, and the fee and VAT they carried (negative amounts).
+struct CreditedSoFar {
+  std::set<int> positions;
+  Money fee;
+  Money vat;
+};
+
+// The next credit note of invoice `number` (`invoice`, built with `agreement`) after the earlier
+// ones (`so_far`): the lines at `positions` (1-based, as `invoice show` prints them), or every
+// line not yet credited when `positions` is empty; the fee follows the lines it is computed on.
+// The credit note that credits the last remaining lines takes exactly what is left of the fee and
+// the VAT, so that the invoice and its credit notes add up to zero.
+// BadInput: a position out of range, or the fee line named; Conflict: a line already credited, or
+// nothing left to credit.
+struct CreditNote {
+  InvoiceDraft draft;
+  std::vector<int> credited_positions;  // per line of the credit note: the invoice's position
+};
+CreditNote plan_credit(const std::string& number, const InvoiceDraft& invoice,
+                       const registry::BillingAgreement& agreement, const CreditedSoFar& so_far,
+                       const std::vector<int>& positions);
 
 // Year-end comparison for coefficient members: what the coefficient billed against their real
 // cost share (plus the fee their agreement would have carried under cost split: none).

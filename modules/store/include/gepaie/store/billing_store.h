@@ -74,14 +74,24 @@ std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSp
                                         const billing::VatSettings& vat, Date issue_date,
                                         const std::string& issued_by);
 
-// A credit note cancelling the invoice `number` in full, or only the lines at `positions`
-// (1-based, as `invoice show` prints them). Its own transaction. An invoice already fully
-// credited, a line already credited, a credit note: Conflict; unknown number: NotFound.
-// Numbered in the series `credit_prefix`.
-StoredInvoice credit_invoice(Database& db, const std::string& number,
-                             const std::vector<int>& positions, const std::string& reason,
-                             const std::string& credit_prefix, Date issue_date,
-                             const std::string& issued_by);
+// What a credit note of the invoice `number` is built from: the invoice, locked (SELECT ... FOR
+// UPDATE, inside the caller's transaction) so that two credit notes of it are serialized, as
+// stored and as a draft; what its earlier credit notes took; the member's billing agreement.
+// NotFound when there is no such invoice.
+struct CreditBasis {
+  StoredInvoice invoice;
+  billing::InvoiceDraft draft;
+  billing::CreditedSoFar so_far;
+  registry::BillingAgreement agreement;
+};
+CreditBasis lock_for_credit(Database& db, const std::string& number);
+
+// Stores `note`, the credit note of `invoice`, numbered in the series `credit_prefix` (prepared
+// with prepare_series), inside the caller's transaction; returns it as stored.
+StoredInvoice insert_credit_note(Database& db, const StoredInvoice& invoice,
+                                 const billing::CreditNote& note, const std::string& credit_prefix,
+                                 Date issue_date, const std::string& reason,
+                                 const std::string& issued_by);
 
 std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month>& month,
                                          const std::optional<std::string>& member);
