@@ -91,8 +91,7 @@ PayRunInputs load_pay_run_inputs(Database& db, Month month, payroll::PayWindow w
         throw failure("unknown absence kind in the database: " + kind);
       }
       inputs.absences[number_of.at(rows.integer("employee_id"))].push_back(
-          {rows.date("absence_date"), *parsed,
-           rows.hours("duration_seconds")});
+          {rows.date("absence_date"), *parsed, rows.hours("duration_seconds")});
     }
   }
   {
@@ -312,10 +311,9 @@ std::vector<StoredPayslip> load_payslips(Database& db, Month month,
                                        : std::optional<Rate>(Rate::from_ppm(lines.integer(column)));
         };
         p.lines.push_back({lines.text("code"), lines.text("label"), lines.text("kind"),
-                           lines.text("line_group"), lines.hours("seconds"),
-                           lines.money("base"), rate("employee_rate_ppm"),
-                           lines.money("employee_amount"), rate("employer_rate_ppm"),
-                           lines.money("employer_amount")});
+                           lines.text("line_group"), lines.hours("seconds"), lines.money("base"),
+                           rate("employee_rate_ppm"), lines.money("employee_amount"),
+                           rate("employer_rate_ppm"), lines.money("employer_amount")});
       }
     }
   }
