@@ -69,7 +69,7 @@ using EmployeeLabels = std::map<std::string, std::string>;
 //   expense line), labelled from `labels` or else the employee number;
 // - cost split: amount = cost share, unit price = cost share ÷ hours rounded half-up to the cent
 //   (0 without hours); coefficient: unit price = hourly rate × coefficient rounded to the cent,
-//   amount = unit price × minutes ÷ 60 rounded half-up (a share without hours bills 0);
+//   amount = unit price × seconds ÷ 3600 rounded half-up (a share without hours bills 0);
 // - expense lines "Frais — <label>", hours and unit price 0;
 // - fee (cost split only): employee lines total × fee rate, one rounding, "Frais de gestion 8 %"
 //   (hours and unit price 0); or fee per hour × the employee lines' hours, "Frais de gestion

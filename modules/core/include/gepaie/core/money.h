@@ -45,7 +45,7 @@ class Money {
   // Money × num / den with the same rounding. den must be > 0, else Error Failure.
   Money mul_div(int64_t num, int64_t den) const;
   // Money × (num1 × num2) / (den1 × den2), the same rounding once, without an int64 step for
-  // the products (e.g. base × minutes × (1 + majoration) / (monthly minutes × 10^6)). den1 and
+  // the products (e.g. base × seconds × (1 + majoration) / (monthly seconds × 10^6)). den1 and
   // den2 must be > 0, else Error Failure; Error Failure too when the exact result does not fit
   // (or, beyond any real figure, when amount × num1 × num2 exceeds 2^127).
   Money mul_div(int64_t num1, int64_t num2, int64_t den1, int64_t den2) const;

@@ -36,9 +36,9 @@ struct Violation {
   // week; weekly_average: of the last week of the window.
   Date date;
   std::string week;  // weekly rules: "2026-W48" (weekly_average: the last week); else ""
-  // The figure found and the limit it breaks, both in hours:minutes:
+  // The figure found and the limit it breaks, both to the second:
   //   daily_max, weekly_max, part_time_*: hours worked, the maximum (part_time_extra: contract +
-  //     contract / divisor, rounded down to the minute, which is exact for whole minutes worked);
+  //     contract / divisor, exact to the second);
   //   daily_rest: the rest taken, the minimum;
   //   weekly_average: the total over the window, average_weekly_max × average_weeks;
   //   member_not_in_contract, outside_contract, public_holiday: hours worked that day for the
