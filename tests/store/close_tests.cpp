@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -155,7 +156,8 @@ class Gepaie {
   Gepaie& operator=(const Gepaie&) = delete;
 
   // Starts `gepaie --config <copy> args...`; `env` entries (NAME=value) are added to the test's
-  // environment, from which the variables that would point elsewhere are removed.
+  // environment (replacing a variable of the same name), from which the variables that would
+  // point elsewhere are removed.
   Child start(std::vector<std::string> args, const std::vector<std::string>& env = {}) const {
     static int counter = 0;
     const std::string stem =
@@ -172,8 +174,11 @@ class Gepaie {
     for (char** entry = environ; *entry != nullptr; ++entry) {
       const std::string text = *entry;
       const std::string name = text.substr(0, text.find('='));
+      const bool replaced = std::any_of(env.begin(), env.end(), [&](const std::string& entry) {
+        return entry.rfind(name + "=", 0) == 0;
+      });
       if (name != "GEPAIE_DATABASE_URL" && name != "GEPAIE_DATA_DIR" && name != "GEPAIE_CONFIG" &&
-          name != "GEPAIE_KILL_AT") {
+          name != "GEPAIE_KILL_AT" && !replaced) {
         environment.push_back(text);
       }
     }
@@ -721,7 +726,13 @@ BOOST_AUTO_TEST_CASE(killed_close_leaves_the_month_as_it_was) {
         span * (i + std::uniform_real_distribution<double>(0, 1)(random)) / kAttempts;
     std::vector<std::string> args = close_args();
     args.insert(args.begin(), "--verbose");  // reports each stage on stderr as it is reached
-    Child child = gepaie.start(args);
+    // Killed at any time, the program may be in its exit: under AddressSanitizer its leak check
+    // then cannot stop a thread the kill has taken ("Unable to get registers from thread" in the
+    // sanitizer log). A leak check of a killed process means nothing: off for this child.
+    const char* asan = std::getenv("ASAN_OPTIONS");
+    Child child =
+        gepaie.start(args, {std::string("ASAN_OPTIONS=") +
+                            (asan ? std::string(asan) + ":" : std::string()) + "detect_leaks=0"});
     std::this_thread::sleep_for(std::chrono::duration<double>(delay));
     child.kill();
     const Result result = child.wait();
