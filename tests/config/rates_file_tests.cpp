@@ -60,6 +60,7 @@ std::string minimal(const std::string& year, const std::string& extra_contributi
            {"paid_leave_days_per_month", "2.5"},
            {"paid_leave_sickness_days_per_month", "2"},
            {"paid_leave_max_days", "30"},
+           {"paid_leave_period_first_month", "6"},
            {"paid_leave_tenth", "10"},
            {"cdd_end_indemnity_rate", "10"},
            {"transit_pass_employer_share", "50"},

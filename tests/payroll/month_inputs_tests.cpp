@@ -16,6 +16,7 @@ using namespace gepaie::payroll;
 namespace {
 
 const Month kNovember = Month::parse("2026-11");
+const int kJune = 6;  // the leave reference period starts on 1 June (R3141-4, shipped rates)
 
 registry::Contract contract(const char* reference, const char* employee, const char* start,
                             const char* end = nullptr) {
@@ -118,11 +119,13 @@ BOOST_AUTO_TEST_CASE(the_pay_window_starts_on_the_monday_of_the_week_holding_the
 
 BOOST_AUTO_TEST_CASE(the_history_starts_in_june_of_the_previous_leave_period) {
   // November 2026 is in the period that began in June 2026: N-1 began in June 2025.
-  BOOST_TEST(history_start(kNovember) == Month::parse("2025-06"));
+  BOOST_TEST(history_start(kNovember, kJune) == Month::parse("2025-06"));
   // March 2026 is in the period that began in June 2025: N-1 began in June 2024.
-  BOOST_TEST(history_start(Month::parse("2026-03")) == Month::parse("2024-06"));
+  BOOST_TEST(history_start(Month::parse("2026-03"), kJune) == Month::parse("2024-06"));
   // June 2026 opens a period: N-1 is June 2025 – May 2026.
-  BOOST_TEST(history_start(Month::parse("2026-06")) == Month::parse("2025-06"));
+  BOOST_TEST(history_start(Month::parse("2026-06"), kJune) == Month::parse("2025-06"));
+  // Periods on the calendar year (an agreement, L3141-10): N-1 is the previous year.
+  BOOST_TEST(history_start(kNovember, 1) == Month::parse("2025-01"));
 }
 
 BOOST_AUTO_TEST_CASE(leave_taken_after_june_comes_out_of_the_n1_balance_first) {
@@ -134,7 +137,7 @@ BOOST_AUTO_TEST_CASE(leave_taken_after_june_comes_out_of_the_n1_balance_first) {
       past("2026-05", 250, 0, "2100.00", "10500.00"),    // N-1
       past("2026-07", 250, 500, "9999.00", "99999.00"),  // the month itself: ignored
   };
-  const EmployeeHistory history = employee_history(months, Month::parse("2026-07"));
+  const EmployeeHistory history = employee_history(months, Month::parse("2026-07"), kJune);
   BOOST_TEST(history.leave.previous_earned == 500);                     // 250 + 250
   BOOST_TEST(history.leave.previous_gross == Money::parse("4100.00"));  // 2000 + 2100
   BOOST_TEST(history.leave.current_earned == 250);                      // June 2026
@@ -148,7 +151,7 @@ BOOST_AUTO_TEST_CASE(leave_taken_after_june_comes_out_of_the_n1_balance_first) {
   const EmployeeHistory little =
       employee_history({past("2025-06", 250, 0, "2000.00"), past("2026-05", 250, 0, "2100.00"),
                         past("2026-06", 250, 300, "2200.00")},
-                       Month::parse("2026-07"));
+                       Month::parse("2026-07"), kJune);
   BOOST_TEST(little.leave.previous_taken == 300);  // min(300, 250 + 250)
   BOOST_TEST(little.leave.current_taken == 0);     // 300 − 300
 }
@@ -159,7 +162,7 @@ BOOST_AUTO_TEST_CASE(a_new_year_starts_the_cumulatives_again) {
   const EmployeeHistory history =
       employee_history({past("2026-11", 250, 0, "2100.00", "23100.00"),
                         past("2026-12", 250, 200, "2100.00", "25200.00")},
-                       Month::parse("2027-01"));
+                       Month::parse("2027-01"), kJune);
   BOOST_TEST(history.year_to_date.gross.is_zero());
   BOOST_TEST(history.leave.current_earned == 500);  // 250 + 250
   BOOST_TEST(history.leave.current_taken == 200);   // no N-1 earned: all from N

@@ -565,11 +565,15 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_refused) {
   BOOST_CHECK_EXCEPTION(run(input("2026-11", cdi(), negative)), Error, is_bad_input);
 }
 
-BOOST_AUTO_TEST_CASE(leave_reference_year_starts_in_june) {
-  BOOST_TEST(leave_reference_year(Month::parse("2026-05")) == 2025);
-  BOOST_TEST(leave_reference_year(Month::parse("2026-06")) == 2026);
-  BOOST_TEST(leave_reference_year(Month::parse("2026-01")) == 2025);
-  BOOST_TEST(leave_reference_year(Month::parse("2026-12")) == 2026);
+BOOST_AUTO_TEST_CASE(leave_reference_year_starts_in_the_rates_first_month) {
+  const int june = 6;  // R3141-4, the shipped rates
+  BOOST_TEST(leave_reference_year(Month::parse("2026-05"), june) == 2025);
+  BOOST_TEST(leave_reference_year(Month::parse("2026-06"), june) == 2026);
+  BOOST_TEST(leave_reference_year(Month::parse("2026-01"), june) == 2025);
+  BOOST_TEST(leave_reference_year(Month::parse("2026-12"), june) == 2026);
+  // An agreement may set the calendar year (L3141-10): the period is the year itself.
+  BOOST_TEST(leave_reference_year(Month::parse("2026-01"), 1) == 2026);
+  BOOST_TEST(leave_reference_year(Month::parse("2026-12"), 1) == 2026);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

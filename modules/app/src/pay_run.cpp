@@ -52,8 +52,9 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
     throw bad_input("no rates file covers " + month.str());
   }
   const payroll::PayWindow window = payroll::pay_window(month);
+  const int leave_start = rate_set->constants.paid_leave_period_first_month;
   const store::PayRunInputs inputs =
-      store::load_pay_run_inputs(db, month, window, payroll::history_start(month));
+      store::load_pay_run_inputs(db, month, window, payroll::history_start(month, leave_start));
   report.read_seconds = seconds_since(read_start);
 
   const auto compute_start = Clock::now();
@@ -78,8 +79,8 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
       if (auto found = inputs.employees.find(number); found != inputs.employees.end()) {
         input.benefits = found->second.benefits;
       }
-      input.history =
-          payroll::employee_history(find_or(inputs.past_months, number, no_history), month);
+      input.history = payroll::employee_history(find_or(inputs.past_months, number, no_history),
+                                                month, leave_start);
       input.history.contract_gross = find_or(inputs.contract_gross, contract.reference, Money());
       input.expenses = find_or(inputs.expenses, number, Money());
       input.days = payroll::month_days(contract, window, find_or(inputs.schedule, number, no_slots),

@@ -101,6 +101,7 @@ const std::vector<ConstantSpec>& constant_specs() {
       {"paid_leave_sickness_days_per_month",
        decimal(&Constants::paid_leave_sickness_days_per_month)},
       {"paid_leave_max_days", whole(&Constants::paid_leave_max_days)},
+      {"paid_leave_period_first_month", whole(&Constants::paid_leave_period_first_month, 12)},
       {"paid_leave_tenth", percent(&Constants::paid_leave_tenth)},
       {"cdd_end_indemnity_rate", percent(&Constants::cdd_end_indemnity_rate)},
       {"transit_pass_employer_share", percent(&Constants::transit_pass_employer_share)},

@@ -9,14 +9,6 @@
 namespace gepaie::payroll {
 namespace {
 
-constexpr int kLeavePeriodFirstMonth = 6;  // reference periods start on 1 June
-
-constexpr std::pair<AbsenceKind, const char*> kAbsenceKinds[] = {
-    {AbsenceKind::PaidLeave, "paid_leave"},         {AbsenceKind::Sickness, "sickness"},
-    {AbsenceKind::UnpaidLeave, "unpaid_leave"},     {AbsenceKind::Training, "training"},
-    {AbsenceKind::PublicHoliday, "public_holiday"},
-};
-
 size_t index_in(PayWindow window, Date day, const char* what) {
   if (!window.contains(day)) {
     throw bad_input(std::string(what) + " on " + day.str() + " is outside the pay window " +
@@ -56,22 +48,24 @@ PayWindow pay_window(Month month) {
   return {first.plus_days(1 - first.weekday()), month.last_day()};
 }
 
-Month history_start(Month month) {
+Month history_start(Month month, int leave_period_first_month) {
   const Month january = *Month::from_ym(month.year(), 1);
-  const auto june = Month::from_ym(leave_reference_year(month) - 1, kLeavePeriodFirstMonth);
-  return june ? std::min(*june, january) : january;
+  const auto start = Month::from_ym(leave_reference_year(month, leave_period_first_month) - 1,
+                                    leave_period_first_month);
+  return start ? std::min(*start, january) : january;
 }
 
-EmployeeHistory employee_history(const std::vector<PastMonth>& months, Month month) {
+EmployeeHistory employee_history(const std::vector<PastMonth>& months, Month month,
+                                 int leave_period_first_month) {
   EmployeeHistory result;
-  const int year = leave_reference_year(month);
+  const int year = leave_reference_year(month, leave_period_first_month);
   int taken_now = 0;
   std::optional<Month> latest_of_year;
   for (const auto& past : months) {
     if (past.month >= month) {
       continue;
     }
-    const int period = leave_reference_year(past.month);
+    const int period = leave_reference_year(past.month, leave_period_first_month);
     if (period == year - 1) {
       result.leave.previous_earned += past.leave_earned;
       result.leave.previous_gross += past.leave_reference_gross;
@@ -111,24 +105,6 @@ Hours expected_hours(const std::vector<ScheduleSlot>& slots, Date day) {
     }
   }
   return expected;
-}
-
-const char* to_string(AbsenceKind kind) {
-  for (const auto& [value, name] : kAbsenceKinds) {
-    if (value == kind) {
-      return name;
-    }
-  }
-  return "paid_leave";
-}
-
-std::optional<AbsenceKind> absence_kind_from(std::string_view text) {
-  for (const auto& [value, name] : kAbsenceKinds) {
-    if (text == name) {
-      return value;
-    }
-  }
-  return std::nullopt;
 }
 
 std::vector<DayRecord> month_days(const registry::Contract& contract, PayWindow window,

@@ -18,7 +18,6 @@ constexpr int64_t kMonthsPerYear = 12;
 constexpr int64_t kHundredths = 100;
 // First month of the paid-leave reference period, 1 June – 31 May (C. trav. R3141-4, the
 // default when no agreement sets another period).
-constexpr int kLeavePeriodFirstMonth = 6;
 
 constexpr int kSaturday = 6;
 constexpr int kFriday = 5;
@@ -411,8 +410,8 @@ PayRunResult run_pay(const RateSet& rates, const EmployerSettings& employer,
   return PayRun(rates, employer, benefits, input).run();
 }
 
-int leave_reference_year(Month month) {
-  return month.month() >= kLeavePeriodFirstMonth ? month.year() : month.year() - 1;
+int leave_reference_year(Month month, int period_first_month) {
+  return month.month() >= period_first_month ? month.year() : month.year() - 1;
 }
 
 }  // namespace gepaie::payroll

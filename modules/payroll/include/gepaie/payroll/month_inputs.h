@@ -16,6 +16,7 @@
 #include "gepaie/core/money.h"
 #include "gepaie/payroll/engine.h"
 #include "gepaie/payroll/pay_run.h"
+#include "gepaie/registry/absence.h"
 #include "gepaie/registry/records.h"
 
 namespace gepaie::payroll {
@@ -51,14 +52,15 @@ struct PastMonth {
   YearToDate year_to_date;  // that month included
 };
 
-// The first month whose payslips the history of `month` needs: June of the reference period
-// before the current one (N-1), or January when the calendar year began earlier.
-Month history_start(Month month);
+// The first month whose payslips the history of `month` needs: the first month (June) of the
+// reference period before the current one (N-1), or January when the calendar year began earlier.
+Month history_start(Month month, int leave_period_first_month);
 
 // Leave counters and year-to-date figures of `month` from the employee's payslips before it (any
 // order; months from `month` on are ignored). Leave taken in the current period comes out of the
 // N-1 balance first; leave taken during N-1 came out of N-2's. contract_gross is left at zero.
-EmployeeHistory employee_history(const std::vector<PastMonth>& months, Month month);
+EmployeeHistory employee_history(const std::vector<PastMonth>& months, Month month,
+                                 int leave_period_first_month);
 
 // Paid-leave balances after the month, in hundredths of a day.
 struct LeaveBalances {
@@ -88,10 +90,9 @@ struct ScheduleSlot {
 Hours expected_hours(const std::vector<ScheduleSlot>& slots, Date day);
 
 // Absence kinds as timesheets record them.
-enum class AbsenceKind { PaidLeave, Sickness, UnpaidLeave, Training, PublicHoliday };
-const char* to_string(AbsenceKind kind);  // paid_leave, sickness, unpaid_leave, training,
-                                          // public_holiday
-std::optional<AbsenceKind> absence_kind_from(std::string_view text);
+using registry::absence_kind_from;
+using registry::AbsenceKind;
+using registry::to_string;
 
 struct Absence {
   Date day;

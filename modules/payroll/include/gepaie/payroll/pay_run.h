@@ -146,7 +146,8 @@ struct PayRunResult {
 PayRunResult run_pay(const RateSet& rates, const EmployerSettings& employer,
                      const BenefitSettings& benefits, const PayRunInput& input);
 
-// The reference period (1 June – 31 May) that holds `month`, as the year it starts in.
-int leave_reference_year(Month month);
+// The paid-leave reference period that holds `month` (1 June – 31 May when it starts in June,
+// the rates' paid_leave_period_first_month), as the year it starts in.
+int leave_reference_year(Month month, int period_first_month);
 
 }  // namespace gepaie::payroll

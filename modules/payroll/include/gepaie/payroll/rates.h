@@ -149,6 +149,7 @@ struct Constants {
   Rate paid_leave_days_per_month;           // 2.5 jours ouvrables per month worked (L3141-3)
   Rate paid_leave_sickness_days_per_month;  // 2 during non-occupational sickness (L3141-5-1)
   int paid_leave_max_days = 0;              // 30 jours ouvrables a reference period (L3141-3)
+  int paid_leave_period_first_month = 0;    // reference periods start on 1 June (R3141-4)
   Rate paid_leave_tenth;                    // the dixième: 10 % of the reference gross (L3141-24)
   Rate cdd_end_indemnity_rate;              // 10 % of the gross paid under the CDD (L1243-8)
   Rate transit_pass_employer_share;         // 50 % of public-transport passes (R3261-1)

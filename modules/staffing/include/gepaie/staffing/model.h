@@ -8,6 +8,7 @@
 
 #include "gepaie/core/calendar.h"
 #include "gepaie/core/hours.h"
+#include "gepaie/registry/absence.h"
 
 namespace gepaie::staffing {
 
@@ -58,10 +59,9 @@ struct WorkEntry {
   bool operator==(const WorkEntry&) const = default;
 };
 
-enum class AbsenceKind { PaidLeave, Sickness, UnpaidLeave, Training, PublicHoliday };
-const char* to_string(
-    AbsenceKind kind);  // paid_leave, sickness, unpaid_leave, training, public_holiday
-std::optional<AbsenceKind> absence_kind_from(std::string_view text);
+using registry::absence_kind_from;
+using registry::AbsenceKind;
+using registry::to_string;
 
 struct AbsenceEntry {
   std::string employee_number;
