@@ -26,6 +26,14 @@ std::string fill(const std::string& text, const std::map<std::string, std::strin
   return out;
 }
 
+std::string siret_text(const std::string& siret) {
+  if (siret.size() != 14) {
+    return siret;
+  }
+  return siret.substr(0, 3) + " " + siret.substr(3, 3) + " " + siret.substr(6, 3) + " " +
+         siret.substr(9);
+}
+
 PageWriter::PageWriter(PdfDocument& pdf, const Layout& layout, bool draw, int total_pages)
     : pdf_(pdf),
       layout_(layout),

@@ -18,6 +18,10 @@ namespace gepaie::print::detail {
 // read for placeholders); an unknown placeholder stays as it is.
 std::string fill(const std::string& text, const std::map<std::string, std::string>& values);
 
+// "79012345900014" → "790 123 459 00014" (SIREN, then the establishment's NIC); any other text as
+// it is.
+std::string siret_text(const std::string& siret);
+
 class PageWriter {
  public:
   // `draw`: the drawing pass, else the measuring pass; `total_pages`: what the measuring pass
