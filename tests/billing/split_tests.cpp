@@ -23,10 +23,13 @@ using gepaie::billing::EmployeeCost;
 using gepaie::billing::member_totals;
 using gepaie::billing::MemberHours;
 using gepaie::billing::MemberTotal;
+using gepaie::billing::MonthSplit;
 using gepaie::billing::Share;
 using gepaie::billing::split_basis_from;
 using gepaie::billing::split_costs;
+using gepaie::billing::split_month;
 using gepaie::billing::SplitBasis;
+using gepaie::billing::with_totals;
 
 namespace {
 
@@ -305,6 +308,39 @@ BOOST_AUTO_TEST_CASE(totals_per_member) {
   BOOST_TEST(totals[2].employees == 1);
 
   BOOST_TEST(member_totals({}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_month_split_adds_up_to_its_payslips) {
+  // The same employees as above: 1 000.00 + 90.01 + 10.00 of payslips; expenses 20.00 + 5.00.
+  EmployeeCost e1 = make("E1", cents(100000), {{kA, hours(10)}, {kB, hours(30)}});
+  e1.expenses = {{kB, cents(2000)}};
+  EmployeeCost e2 = make("E2", cents(9001), {{kB, hours(1)}, {kC, hours(2)}});
+  e2.expenses = {{kA, cents(500)}};
+  EmployeeCost e1bis = make("E1", cents(1000), {{kA, hours(1)}});
+  const gepaie::Month november = gepaie::Month::parse("2026-11");
+  const MonthSplit split = split_month(november, {e2, e1, e1bis});
+  BOOST_TEST(split.month == november);
+  BOOST_TEST(!split.closed);
+  BOOST_TEST(split.payslip_total_cost.cents() == 110001);
+  BOOST_TEST(split.expenses.cents() == 2500);
+  BOOST_REQUIRE_EQUAL(split.totals.size(), 3u);
+  Money shared;
+  for (const MemberTotal& total : split.totals) {
+    shared += total.cost_share;
+  }
+  BOOST_TEST(shared == split.payslip_total_cost);
+
+  // Totals recomputed from shares alone (a stored split): the same, and the expenses not doubled.
+  MonthSplit stored;
+  stored.month = november;
+  stored.closed = true;
+  stored.shares = split.shares;
+  stored.expenses = cents(999);  // replaced, not added to
+  const MonthSplit again = with_totals(stored);
+  BOOST_TEST(again.expenses.cents() == 2500);
+  BOOST_TEST(again.totals.size() == split.totals.size());
+  BOOST_TEST(again.totals[1].cost_share == split.totals[1].cost_share);
+  BOOST_TEST(again.closed);
 }
 
 BOOST_AUTO_TEST_CASE(basis_text) {

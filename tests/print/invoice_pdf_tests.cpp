@@ -262,7 +262,7 @@ struct ClosedMonth : testing::TestDatabase {
 // Approved hours of the split, by member and employee.
 std::map<std::string, std::map<std::string, Hours>> split_hours(store::Database& db) {
   std::map<std::string, std::map<std::string, Hours>> hours;
-  for (const auto& share : store::month_split(db, kNovember, 3).shares) {
+  for (const auto& share : store::load_closed_split(db, kNovember).shares) {
     if (share.basis == billing::SplitBasis::Worked && share.hours.minutes() > 0) {
       hours[share.member_siret][share.employee_number] += share.hours;
     }
@@ -441,7 +441,7 @@ BOOST_AUTO_TEST_CASE(the_journal_adds_up_to_the_payslips_and_the_split) {
   store::Database& db = month.db();
   const auto payslips = store::load_payslips(db, kNovember, std::nullopt, false);
   BOOST_REQUIRE(!payslips.empty());
-  const auto split = store::month_split(db, kNovember, 3);
+  const auto split = billing::with_totals(store::load_closed_split(db, kNovember));
   const auto invoices = store::list_invoices(db, kNovember, std::nullopt);
 
   // CSV on standard output: no byte-order mark; two tables with their totals rows.

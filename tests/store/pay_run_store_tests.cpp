@@ -176,7 +176,8 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
     }
     expected[i.member_siret].second += i.cost_share;
   }
-  const auto regularisation = store::year_regularisation(ge.db(), 2026);
+  const store::CoefficientYear year = store::load_coefficient_year(ge.db(), 2026);
+  const auto regularisation = billing::regularise(year.invoiced, year.shares);
   BOOST_TEST(regularisation.size() == expected.size());
   BOOST_TEST(expected.size() == 2u);  // Films de la Limagne and Éditions du Pariou
   for (const auto& r : regularisation) {
@@ -187,7 +188,7 @@ BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months
   }
 
   // The closed month's split is the stored one and still adds up to the payslips.
-  const auto split = store::month_split(ge.db(), kOctober, 3);
+  const auto split = billing::with_totals(store::load_closed_split(ge.db(), kOctober));
   BOOST_TEST(split.closed);
   Money shares;
   for (const auto& total : split.totals) {

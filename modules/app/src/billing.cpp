@@ -2,6 +2,7 @@
 
 #include "gepaie/core/error.h"
 #include "gepaie/store/registry_store.h"
+#include "split.h"
 
 namespace gepaie::app {
 namespace {
@@ -27,7 +28,7 @@ billing::VatSettings vat_settings(const config::Settings& settings, const payrol
 SplitView month_split(Workspace& workspace, const Actor& actor, Month month) {
   require_ge(actor, "read the cost split");
   store::Database& db = workspace.db();
-  return {store::month_split(db, month, workspace.settings().payroll.split_reference_months),
+  return {internal::month_split(db, month, workspace.settings().payroll.split_reference_months),
           member_names(db)};
 }
 
@@ -37,7 +38,8 @@ RegularisationView year_regularisation(Workspace& workspace, const Actor& actor,
     throw bad_input("--year expects a year, e.g. 2026");
   }
   store::Database& db = workspace.db();
-  return {store::year_regularisation(db, year), member_names(db)};
+  const store::CoefficientYear billed = store::load_coefficient_year(db, year);
+  return {billing::regularise(billed.invoiced, billed.shares), member_names(db)};
 }
 
 std::vector<store::StoredInvoice> list_invoices(Workspace& workspace, const Actor& actor,

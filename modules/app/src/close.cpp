@@ -7,6 +7,7 @@
 #include "gepaie/store/close.h"
 #include "gepaie/store/staffing_store.h"
 #include "pay_run.h"
+#include "split.h"
 
 namespace gepaie::app {
 namespace {
@@ -61,7 +62,7 @@ void check_working_time(Workspace& workspace, const CloseRequest& request, Close
 
 // From what the transaction stored: the month's invoices are all this close's, since a month is
 // closed once.
-Reconciliation reconcile(store::Database& db, Month month, const store::MonthSplit& split) {
+Reconciliation reconcile(store::Database& db, Month month, const billing::MonthSplit& split) {
   Reconciliation r;
   r.payslip_cost = split.payslip_total_cost;
   for (const auto& total : split.totals) {
@@ -123,15 +124,14 @@ CloseReport close_month(Workspace& workspace, const Actor& actor, const CloseReq
   stage("paid");
 
   start = Clock::now();
-  report.split = store::compute_split(db, month, settings.payroll.split_reference_months);
+  report.split = internal::compute_split(db, month, settings.payroll.split_reference_months);
   store::store_split(db, report.split);
   report.split_seconds = seconds_since(start);
   stage("split");
 
   start = Clock::now();
-  report.invoices =
-      store::issue_invoices(db, month, report.split, settings.invoicing.invoice_prefix, vat,
-                            issue_date, report.closed_by);
+  report.invoices = internal::issue_month_invoices(
+      db, report.split, settings.invoicing.invoice_prefix, vat, issue_date, report.closed_by);
   report.invoice_seconds = seconds_since(start);
   stage("invoiced");
 

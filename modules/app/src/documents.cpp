@@ -10,6 +10,7 @@
 #include "gepaie/store/billing_store.h"
 #include "gepaie/store/periods.h"
 #include "gepaie/store/registry_store.h"
+#include "split.h"
 
 namespace gepaie::app {
 
@@ -167,7 +168,7 @@ print::PayrollSummary payroll_summary(Workspace& workspace, const Actor& actor, 
     members[m.siret].name = m.legal_name;
   }
   std::map<std::string, bool> shown;
-  const auto split = store::month_split(db, month, settings.payroll.split_reference_months);
+  const auto split = internal::month_split(db, month, settings.payroll.split_reference_months);
   for (const auto& t : split.totals) {
     print::SummaryMember& m = members[t.member_siret];
     m.siret = t.member_siret;

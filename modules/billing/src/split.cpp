@@ -187,4 +187,23 @@ std::vector<MemberTotal> member_totals(const std::vector<Share>& shares) {
   return result;
 }
 
+MonthSplit split_month(Month month, const std::vector<EmployeeCost>& employees) {
+  MonthSplit split;
+  split.month = month;
+  for (const EmployeeCost& employee : employees) {
+    split.payslip_total_cost += employee.cost;
+  }
+  split.shares = split_costs(employees);
+  return with_totals(std::move(split));
+}
+
+MonthSplit with_totals(MonthSplit split) {
+  split.totals = member_totals(split.shares);
+  split.expenses = Money();
+  for (const MemberTotal& total : split.totals) {
+    split.expenses += total.expenses;
+  }
+  return split;
+}
+
 }  // namespace gepaie::billing

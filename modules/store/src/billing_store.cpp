@@ -28,68 +28,6 @@ std::map<std::string, std::string> employee_names(Database& db) {
   return names;
 }
 
-// Approved hours worked per employee number and member SIRET, over months [from, to].
-std::map<std::string, std::vector<billing::MemberHours>> approved_hours(Database& db, Month from,
-                                                                        Month to) {
-  std::map<std::string, std::vector<billing::MemberHours>> hours;
-  Rows rows = db.prepare(
-                    "SELECT e.number, m.siret, SUM(w.duration_seconds) AS seconds "
-                    "FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id "
-                    "JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id "
-                    "WHERE t.state = 'approved' AND w.work_date BETWEEN ? AND ? "
-                    "GROUP BY e.number, m.siret ORDER BY e.number, m.siret")
-                  .date(1, from.first_day())
-                  .date(2, to.last_day())
-                  .query();
-  while (rows.next()) {
-    hours[rows.text("number")].push_back({rows.text("siret"), rows.hours("seconds")});
-  }
-  return hours;
-}
-
-MonthSplit with_totals(MonthSplit split) {
-  split.totals = billing::member_totals(split.shares);
-  for (const auto& total : split.totals) {
-    split.expenses += total.expenses;
-  }
-  return split;
-}
-
-MonthSplit stored_split(Database& db, Month month) {
-  MonthSplit split;
-  split.month = month;
-  split.closed = true;
-  Rows rows = db.prepare(
-                    "SELECT e.number, m.siret, s.seconds, s.basis, s.share, s.expenses, "
-                    "p.hourly_rate FROM cost_shares s JOIN employees e ON e.id = s.employee_id "
-                    "JOIN members m ON m.id = s.member_id LEFT JOIN payslips p ON "
-                    "p.month = s.month AND p.employee_id = s.employee_id "
-                    "WHERE s.month = ? ORDER BY e.number, m.siret")
-                  .text(1, month.str())
-                  .query();
-  while (rows.next()) {
-    billing::Share share;
-    share.employee_number = rows.text("number");
-    share.member_siret = rows.text("siret");
-    share.hours = rows.hours("seconds");
-    const std::string basis = rows.text("basis");
-    share.basis = basis == "reference"  ? billing::SplitBasis::Reference
-                  : basis == "contract" ? billing::SplitBasis::Contract
-                                        : billing::SplitBasis::Worked;
-    share.cost_share = rows.money("share");
-    share.expenses = rows.money("expenses");
-    share.hourly_rate = rows.is_null("hourly_rate") ? Money() : rows.money("hourly_rate");
-    split.shares.push_back(std::move(share));
-  }
-  Rows total = db.prepare("SELECT SUM(total_cost) AS cost FROM payslips WHERE month = ?")
-                   .text(1, month.str())
-                   .query();
-  if (total.next() && !total.is_null("cost")) {
-    split.payslip_total_cost = total.money("cost");
-  }
-  return with_totals(std::move(split));
-}
-
 std::string invoice_number(const std::string& prefix, int year, int64_t number) {
   char digits[24];
   std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(number));
@@ -228,9 +166,60 @@ std::vector<StoredInvoice> query_invoices(Database& db, const std::string& where
 
 }  // namespace
 
-MonthSplit compute_split(Database& db, Month month, int reference_months) {
-  MonthSplit split;
+billing::MonthSplit load_closed_split(Database& db, Month month) {
+  billing::MonthSplit split;
   split.month = month;
+  split.closed = true;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, s.seconds, s.basis, s.share, s.expenses, "
+                    "p.hourly_rate FROM cost_shares s JOIN employees e ON e.id = s.employee_id "
+                    "JOIN members m ON m.id = s.member_id LEFT JOIN payslips p ON "
+                    "p.month = s.month AND p.employee_id = s.employee_id "
+                    "WHERE s.month = ? ORDER BY e.number, m.siret")
+                  .text(1, month.str())
+                  .query();
+  while (rows.next()) {
+    billing::Share share;
+    share.employee_number = rows.text("number");
+    share.member_siret = rows.text("siret");
+    share.hours = rows.hours("seconds");
+    const std::string basis = rows.text("basis");
+    share.basis = basis == "reference"  ? billing::SplitBasis::Reference
+                  : basis == "contract" ? billing::SplitBasis::Contract
+                                        : billing::SplitBasis::Worked;
+    share.cost_share = rows.money("share");
+    share.expenses = rows.money("expenses");
+    share.hourly_rate = rows.is_null("hourly_rate") ? Money() : rows.money("hourly_rate");
+    split.shares.push_back(std::move(share));
+  }
+  Rows total = db.prepare("SELECT SUM(total_cost) AS cost FROM payslips WHERE month = ?")
+                   .text(1, month.str())
+                   .query();
+  if (total.next() && !total.is_null("cost")) {
+    split.payslip_total_cost = total.money("cost");
+  }
+  return split;
+}
+
+std::map<std::string, std::vector<billing::MemberHours>> approved_hours(Database& db, Month from,
+                                                                        Month to) {
+  std::map<std::string, std::vector<billing::MemberHours>> hours;
+  Rows rows = db.prepare(
+                    "SELECT e.number, m.siret, SUM(w.duration_seconds) AS seconds "
+                    "FROM work_entries w JOIN timesheets t ON t.id = w.timesheet_id "
+                    "JOIN employees e ON e.id = t.employee_id JOIN members m ON m.id = t.member_id "
+                    "WHERE t.state = 'approved' AND w.work_date BETWEEN ? AND ? "
+                    "GROUP BY e.number, m.siret ORDER BY e.number, m.siret")
+                  .date(1, from.first_day())
+                  .date(2, to.last_day())
+                  .query();
+  while (rows.next()) {
+    hours[rows.text("number")].push_back({rows.text("siret"), rows.hours("seconds")});
+  }
+  return hours;
+}
+
+std::vector<billing::EmployeeCost> load_split_costs(Database& db, Month month) {
   std::vector<billing::EmployeeCost> costs;
   std::map<std::string, size_t> index;
   {
@@ -245,34 +234,16 @@ MonthSplit compute_split(Database& db, Month month, int reference_months) {
       cost.employee_number = rows.text("number");
       cost.cost = rows.money("total_cost");
       cost.hourly_rate = rows.money("hourly_rate");
-      split.payslip_total_cost += cost.cost;
       index[cost.employee_number] = costs.size();
       costs.push_back(std::move(cost));
     }
   }
   if (costs.empty()) {
-    throw Error(ErrorKind::NotFound, "no pay run for " + month.str() +
-                                         ": run `gepaie payroll run --month " + month.str() +
-                                         "` first");
+    return costs;
   }
   for (auto& [number, hours] : approved_hours(db, month, month)) {
     if (auto found = index.find(number); found != index.end()) {
       costs[found->second].worked = std::move(hours);
-    }
-  }
-  Month from = month;
-  for (int i = 0; i < reference_months; ++i) {
-    from = from.prev();
-  }
-  bool needs_fallback = false;
-  for (const auto& cost : costs) {
-    needs_fallback = needs_fallback || cost.worked.empty();
-  }
-  if (needs_fallback && reference_months > 0) {
-    for (auto& [number, hours] : approved_hours(db, from, month.prev())) {
-      if (auto found = index.find(number); found != index.end()) {
-        costs[found->second].reference = std::move(hours);
-      }
     }
   }
   {
@@ -304,18 +275,10 @@ MonthSplit compute_split(Database& db, Month month, int reference_months) {
       }
     }
   }
-  split.shares = billing::split_costs(costs);
-  return with_totals(std::move(split));
+  return costs;
 }
 
-MonthSplit month_split(Database& db, Month month, int reference_months) {
-  if (month_closed(db, month)) {
-    return stored_split(db, month);
-  }
-  return compute_split(db, month, reference_months);
-}
-
-void store_split(Database& db, const MonthSplit& split) {
+void store_split(Database& db, const billing::MonthSplit& split) {
   const auto employees = employee_ids(db);
   const auto members = member_ids(db);
   db.prepare("DELETE FROM cost_shares WHERE month = ?").text(1, split.month.str()).execute();
@@ -357,45 +320,39 @@ std::string next_invoice_number(Database& db, const std::string& prefix, int yea
   return invoice_number(prefix, year, number);
 }
 
-std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
-                                        const std::string& invoice_prefix,
-                                        const billing::VatSettings& vat, Date issue_date,
-                                        const std::string& issued_by) {
-  const auto employees = employee_ids(db);
-  const auto member_id_of = member_ids(db);
-  const auto names = employee_names(db);
-  std::map<std::string, std::vector<billing::Share>> by_member;
-  for (const auto& share : split.shares) {
-    by_member[share.member_siret].push_back(share);
-  }
-  std::map<std::string, std::vector<InvoiceAdjustment>> adjustments;
+InvoicingInputs load_invoicing_inputs(Database& db, Month month) {
+  InvoicingInputs inputs;
+  inputs.members = list_members(db);
   for (auto& adjustment : list_invoice_adjustments(db, month)) {
     if (adjustment.invoice_number.empty()) {
-      adjustments[adjustment.member_siret].push_back(std::move(adjustment));
+      inputs.pending[adjustment.member_siret].push_back(std::move(adjustment));
     }
   }
+  inputs.employee_names = employee_names(db);
+  return inputs;
+}
+
+std::vector<std::string> insert_month_invoices(Database& db,
+                                               const std::vector<NewInvoice>& invoices,
+                                               const std::string& invoice_prefix, Date issue_date,
+                                               const std::string& issued_by) {
+  if (invoices.empty()) {
+    return {};
+  }
+  const auto employees = employee_ids(db);
+  const auto member_id_of = member_ids(db);
   std::vector<std::string> numbers;
   BatchInsert lines(db, kLineColumns, 9, 1000);
-  for (const auto& member : list_members(db)) {  // legal-name order
-    const std::vector<InvoiceAdjustment>& pending = adjustments[member.siret];
-    std::vector<billing::PendingRegularisation> regularisations;
-    for (const auto& adjustment : pending) {
-      regularisations.push_back({adjustment.label, adjustment.amount});
-    }
-    const std::optional<billing::InvoiceDraft> draft = billing::build_month_invoice(
-        member.siret, month, member.billing, by_member[member.siret], regularisations, names, vat);
-    if (!draft) {
-      continue;
-    }
+  for (const NewInvoice& invoice : invoices) {
     const std::string number = next_invoice_number(db, invoice_prefix, issue_date.year());
-    const int64_t id = insert_invoice(db, number, false, member_id_of.at(member.siret), *draft,
-                                      issue_date, issue_date.plus_days(member.billing.payment_days),
-                                      std::nullopt, "", issued_by);
-    insert_lines(lines, id, *draft, employees, {});
-    for (const auto& adjustment : pending) {
+    const int64_t id =
+        insert_invoice(db, number, false, member_id_of.at(invoice.member_siret), invoice.draft,
+                       issue_date, invoice.due, std::nullopt, "", issued_by);
+    insert_lines(lines, id, invoice.draft, employees, {});
+    for (const int64_t adjustment : invoice.adjustment_ids) {
       db.prepare("UPDATE invoice_adjustments SET invoice_id = ? WHERE id = ?")
           .integer(1, id)
-          .integer(2, adjustment.id)
+          .integer(2, adjustment)
           .execute();
     }
     numbers.push_back(number);
@@ -513,10 +470,10 @@ std::vector<InvoiceAdjustment> list_invoice_adjustments(Database& db, Month mont
   return list;
 }
 
-std::vector<billing::Regularisation> year_regularisation(Database& db, int year) {
+CoefficientYear load_coefficient_year(Database& db, int year) {
   const std::string from = std::to_string(year) + "-01";
   const std::string to = std::to_string(year) + "-12";
-  std::vector<billing::MemberAmount> invoiced;
+  CoefficientYear result;
   {
     Rows rows = db.prepare(
                       "SELECT m.siret, SUM(l.amount) AS amount FROM invoice_lines l JOIN "
@@ -527,10 +484,9 @@ std::vector<billing::Regularisation> year_regularisation(Database& db, int year)
                     .text(2, to)
                     .query();
     while (rows.next()) {
-      invoiced.push_back({rows.text("siret"), rows.money("amount")});
+      result.invoiced.push_back({rows.text("siret"), rows.money("amount")});
     }
   }
-  std::vector<billing::MemberAmount> shares;
   {
     Rows rows = db.prepare(
                       "SELECT m.siret, SUM(s.share) AS amount FROM cost_shares s JOIN members m "
@@ -540,10 +496,10 @@ std::vector<billing::Regularisation> year_regularisation(Database& db, int year)
                     .text(2, to)
                     .query();
     while (rows.next()) {
-      shares.push_back({rows.text("siret"), rows.money("amount")});
+      result.shares.push_back({rows.text("siret"), rows.money("amount")});
     }
   }
-  return billing::regularise(invoiced, shares);
+  return result;
 }
 
 std::vector<ApprovedDay> approved_days(Database& db, const std::string& member_siret, Month month) {

@@ -14,7 +14,7 @@
 namespace gepaie::app {
 
 struct SplitView {
-  store::MonthSplit split;
+  billing::MonthSplit split;
   std::map<std::string, std::string> member_names;  // by SIRET
 };
 // The month's split: stored when the month is closed, else computed from the draft pay run (the

@@ -46,7 +46,7 @@ struct CloseReport {
   int timesheets = 0;
   int violations = 0;  // working-time errors accepted with force
   PayRunReport pay_run;
-  store::MonthSplit split;
+  billing::MonthSplit split;
   std::vector<std::string> invoices;
   Reconciliation reconciliation;
   double check_seconds = 0;

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "gepaie/core/calendar.h"
 #include "gepaie/core/hours.h"
 #include "gepaie/core/money.h"
 
@@ -84,5 +85,21 @@ struct MemberTotal {
   int employees = 0;
 };
 std::vector<MemberTotal> member_totals(const std::vector<Share>& shares);
+
+// A month's split: its shares with the totals per member.
+struct MonthSplit {
+  Month month;
+  bool closed = false;  // the close's stored shares; else computed from the draft pay run
+  std::vector<Share> shares;
+  std::vector<MemberTotal> totals;
+  Money payslip_total_cost;  // the sum over payslips (must equal the sum of shares)
+  Money expenses;
+};
+
+// The split of `month` from its employees' costs (split_costs); payslip_total_cost is the sum of
+// their costs.
+MonthSplit split_month(Month month, const std::vector<EmployeeCost>& employees);
+// `split` with its totals per member and its expenses computed from its shares.
+MonthSplit with_totals(MonthSplit split);
 
 }  // namespace gepaie::billing

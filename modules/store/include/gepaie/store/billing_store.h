@@ -1,8 +1,10 @@
-// The cost split and the invoices in the database: the split of a month from its payslips and
-// approved hours, invoice numbering (continuous, no gaps, in the issuing transaction), credit
-// notes, listings and the year-end regularisation of coefficient members.
+// The cost split and the invoices in the database: what a month's split is computed from (its
+// payslips and approved hours) and the split the close stored, invoice numbering (continuous, no
+// gaps, in the issuing transaction), credit notes, listings and the year-end regularisation of
+// coefficient members.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,25 +12,22 @@
 #include "gepaie/billing/invoice.h"
 #include "gepaie/billing/split.h"
 #include "gepaie/core/calendar.h"
+#include "gepaie/registry/records.h"
 #include "gepaie/store/database.h"
 
 namespace gepaie::store {
 
-struct MonthSplit {
-  Month month;
-  bool closed = false;  // read from the close's stored shares; else computed from the draft run
-  std::vector<billing::Share> shares;
-  std::vector<billing::MemberTotal> totals;
-  Money payslip_total_cost;  // the sum over payslips (must equal the sum of shares)
-  Money expenses;
-};
-
-// The month's split: the stored one of a closed month, else computed from the month's payslips
-// (NotFound when there is no pay run). `reference_months`: the window of the fallback basis.
-MonthSplit month_split(Database& db, Month month, int reference_months);
-// Computes it from the payslips, whatever the month's state (the close uses it).
-MonthSplit compute_split(Database& db, Month month, int reference_months);
-void store_split(Database& db, const MonthSplit& split);  // inside the close's transaction
+// The split the close stored (closed = true): its shares and the payslips' total cost; the totals
+// per member are left to billing::with_totals.
+billing::MonthSplit load_closed_split(Database& db, Month month);
+// What the split of `month` is computed from: each payslip's employer cost and hourly rate
+// (employee number order) with the approved hours worked at each member in the month, the members
+// the contract lists and the expenses incurred at each member. Empty: no pay run for the month.
+std::vector<billing::EmployeeCost> load_split_costs(Database& db, Month month);
+// Approved hours worked per employee number and member SIRET over the months [from, to].
+std::map<std::string, std::vector<billing::MemberHours>> approved_hours(Database& db, Month from,
+                                                                        Month to);
+void store_split(Database& db, const billing::MonthSplit& split);  // inside the close's transaction
 
 struct StoredInvoiceLine {
   billing::InvoiceLineKind kind = billing::InvoiceLineKind::Employee;
@@ -66,13 +65,42 @@ struct StoredInvoice {
 std::string next_invoice_number(Database& db, const std::string& prefix, int year);
 void prepare_series(Database& db, const std::string& prefix, int year);
 
-// Issues the month's invoices (billing::build_month_invoice: one per member with shares or
-// pending regularisation lines), numbered in the series `invoice_prefix` in member order; the
-// regularisation lines are marked invoiced. Inside the caller's transaction.
-std::vector<std::string> issue_invoices(Database& db, Month month, const MonthSplit& split,
-                                        const std::string& invoice_prefix,
-                                        const billing::VatSettings& vat, Date issue_date,
-                                        const std::string& issued_by);
+// A regularisation line for a member's invoice of `month` (an open month): the correction of a
+// closed month, plus or minus. Unknown member, zero amount, empty label: BadInput; closed month:
+// Conflict.
+struct InvoiceAdjustment {
+  int64_t id = 0;
+  std::string member_siret;
+  Month month;
+  Money amount;
+  std::string label;
+  std::string invoice_number;  // once invoiced
+};
+
+// What the month's invoices are built from, besides the split: the members (legal-name order),
+// the regularisation lines of the month not invoiced yet (by member SIRET) and the employees'
+// names as invoices print them.
+struct InvoicingInputs {
+  std::vector<registry::Member> members;
+  std::map<std::string, std::vector<InvoiceAdjustment>> pending;
+  billing::EmployeeLabels employee_names;
+};
+InvoicingInputs load_invoicing_inputs(Database& db, Month month);
+
+// One invoice of the month to store, with the regularisation lines it invoices.
+struct NewInvoice {
+  std::string member_siret;
+  billing::InvoiceDraft draft;
+  Date due;
+  std::vector<int64_t> adjustment_ids;
+};
+// Stores `invoices` numbered in the series `invoice_prefix` of the issue year, in their order,
+// and marks their regularisation lines invoiced; returns the numbers. Inside the caller's
+// transaction.
+std::vector<std::string> insert_month_invoices(Database& db,
+                                               const std::vector<NewInvoice>& invoices,
+                                               const std::string& invoice_prefix, Date issue_date,
+                                               const std::string& issued_by);
 
 // What a credit note of the invoice `number` is built from: the invoice, locked (SELECT ... FOR
 // UPDATE, inside the caller's transaction) so that two credit notes of it are serialized, as
@@ -97,23 +125,17 @@ std::vector<StoredInvoice> list_invoices(Database& db, const std::optional<Month
                                          const std::optional<std::string>& member);
 StoredInvoice load_invoice(Database& db, const std::string& number);  // NotFound
 
-// A regularisation line for a member's invoice of `month` (an open month): the correction of a
-// closed month, plus or minus. Unknown member, zero amount, empty label: BadInput; closed month:
-// Conflict.
-struct InvoiceAdjustment {
-  int64_t id = 0;
-  std::string member_siret;
-  Month month;
-  Money amount;
-  std::string label;
-  std::string invoice_number;  // once invoiced
-};
 int64_t add_invoice_adjustment(Database& db, const InvoiceAdjustment& adjustment);
 std::vector<InvoiceAdjustment> list_invoice_adjustments(Database& db, Month month);
 
-// Coefficient members over a calendar year: billed (invoices net of credit notes) vs real cost
-// shares of the closed months.
-std::vector<billing::Regularisation> year_regularisation(Database& db, int year);
+// Coefficient members over a calendar year (SIRET order): their employee lines billed (invoices
+// net of credit notes) and their real cost shares of the closed months; billing::regularise
+// compares them.
+struct CoefficientYear {
+  std::vector<billing::MemberAmount> invoiced;
+  std::vector<billing::MemberAmount> shares;
+};
+CoefficientYear load_coefficient_year(Database& db, int year);
 
 // Approved hours at `member_siret` per employee and day of `month`: work entries of approved
 // timesheets, as the split counts them; by employee number and day.
