@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "gepaie/app/demo.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/core/error.h"
 #include "gepaie/core/identifiers.h"
@@ -13,7 +14,6 @@
 #include "gepaie/store/migrations.h"
 #include "gepaie/store/registry_store.h"
 #include "gepaie/store/staffing_store.h"
-#include "gepaie/store/synthetic.h"
 #include "test_database.h"
 
 using namespace gepaie;
@@ -73,8 +73,8 @@ struct Migrated : testing::TestDatabase {
   }
 };
 
-store::SyntheticOptions options_with(uint64_t seed) {
-  store::SyntheticOptions options;
+synthetic::Options options_with(uint64_t seed) {
+  synthetic::Options options;
   options.employees = 50;
   options.members = 10;
   options.members_per_employee = 3;
@@ -113,9 +113,8 @@ BOOST_AUTO_TEST_SUITE(synthetic_tests)
 BOOST_AUTO_TEST_CASE(generates_a_consistent_ge) {
   Migrated test("syn_ge");
   std::vector<std::string> progress;
-  store::SyntheticOptions options = options_with(1);
-  options.progress = [&](const std::string& line) { progress.push_back(line); };
-  const store::SyntheticReport report = store::generate_synthetic_ge(test.db(), options);
+  const app::SyntheticReport report = app::generate_synthetic_ge(
+      test.db(), options_with(1), [&](const std::string& line) { progress.push_back(line); });
   BOOST_TEST(!progress.empty());
   BOOST_TEST_MESSAGE("generated: " << report.allocations << " slots, " << report.work_entries
                                    << " work entries, " << report.absences << " absences, "
@@ -269,26 +268,26 @@ BOOST_AUTO_TEST_CASE(generates_a_consistent_ge) {
 
 BOOST_AUTO_TEST_CASE(refuses_a_database_that_has_data) {
   Migrated test("syn_again");
-  const store::SyntheticReport first = store::generate_synthetic_ge(test.db(), options_with(1));
+  const app::SyntheticReport first = app::generate_synthetic_ge(test.db(), options_with(1));
   BOOST_TEST(first.employees == 50);
   const std::string before = test.counts();
   const uint64_t work_before = test.work_checksum();
-  BOOST_CHECK_EXCEPTION(store::generate_synthetic_ge(test.db(), options_with(1)), Error, conflict);
-  BOOST_CHECK_EXCEPTION(store::generate_synthetic_ge(test.db(), options_with(2)), Error, conflict);
+  BOOST_CHECK_EXCEPTION(app::generate_synthetic_ge(test.db(), options_with(1)), Error, conflict);
+  BOOST_CHECK_EXCEPTION(app::generate_synthetic_ge(test.db(), options_with(2)), Error, conflict);
   BOOST_TEST(test.counts() == before);
   BOOST_TEST(test.work_checksum() == work_before);
 
   // Options out of range: BadInput, nothing written.
   Migrated empty("syn_bad");
-  store::SyntheticOptions options = options_with(1);
+  synthetic::Options options = options_with(1);
   options.members_per_employee = 11;
-  BOOST_CHECK_EXCEPTION(store::generate_synthetic_ge(empty.db(), options), Error, bad_input);
+  BOOST_CHECK_EXCEPTION(app::generate_synthetic_ge(empty.db(), options), Error, bad_input);
   options = options_with(1);
   options.members = 2;
-  BOOST_CHECK_EXCEPTION(store::generate_synthetic_ge(empty.db(), options), Error, bad_input);
+  BOOST_CHECK_EXCEPTION(app::generate_synthetic_ge(empty.db(), options), Error, bad_input);
   options = options_with(1);
   options.employees = 0;
-  BOOST_CHECK_EXCEPTION(store::generate_synthetic_ge(empty.db(), options), Error, bad_input);
+  BOOST_CHECK_EXCEPTION(app::generate_synthetic_ge(empty.db(), options), Error, bad_input);
   BOOST_TEST(empty.count("members") == 0);
   BOOST_TEST(empty.count("employees") == 0);
 }
@@ -297,9 +296,9 @@ BOOST_AUTO_TEST_CASE(same_seed_same_data) {
   Migrated one("syn_seed_a");
   Migrated two("syn_seed_b");
   Migrated other("syn_seed_c");
-  const auto a = store::generate_synthetic_ge(one.db(), options_with(7));
-  const auto b = store::generate_synthetic_ge(two.db(), options_with(7));
-  store::generate_synthetic_ge(other.db(), options_with(8));
+  const auto a = app::generate_synthetic_ge(one.db(), options_with(7));
+  const auto b = app::generate_synthetic_ge(two.db(), options_with(7));
+  app::generate_synthetic_ge(other.db(), options_with(8));
   BOOST_TEST(a.work_entries == b.work_entries);
   BOOST_TEST(a.absences == b.absences);
   BOOST_TEST(a.overtime_weeks == b.overtime_weeks);

@@ -9,6 +9,7 @@
 #include "context.h"
 #include "gepaie/app/demo.h"
 #include "gepaie/core/error.h"
+#include "gepaie/synthetic/generator.h"
 #include "table.h"
 
 namespace gepaie::cli {
@@ -27,11 +28,10 @@ uint64_t number_option(const Arguments& args, const std::string& name, uint64_t 
 }
 
 int demo_generate(Context& context, const Arguments& args) {
-  store::SyntheticOptions options;
+  synthetic::Options options;
   options.employees =
-      static_cast<int>(number_option(args, "employees", 1, store::kMaxSyntheticEmployees));
-  options.members =
-      static_cast<int>(number_option(args, "members", 1, store::kMaxSyntheticMembers));
+      static_cast<int>(number_option(args, "employees", 1, synthetic::kMaxEmployees));
+  options.members = static_cast<int>(number_option(args, "members", 1, synthetic::kMaxMembers));
   options.members_per_employee = static_cast<int>(number_option(args, "per-employee", 1, 10, 3));
   const auto month = args.option("month");
   if (!month) {
@@ -39,10 +39,9 @@ int demo_generate(Context& context, const Arguments& args) {
   }
   options.month = *month_option(args, "month");
   options.seed = number_option(args, "seed", 0, std::numeric_limits<uint64_t>::max(), 1);
-  store::check_synthetic_options(options);  // before connecting
-  options.progress = [&context](const std::string& line) { context.progress(line); };
+  synthetic::check_options(options);  // before connecting
 
-  const store::SyntheticReport report = app::generate_demo(context, context.actor(), options);
+  const app::SyntheticReport report = app::generate_demo(context, context.actor(), options);
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
   if (args.flag("json")) {
