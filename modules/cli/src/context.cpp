@@ -2,10 +2,9 @@
 
 #include <unistd.h>
 
+#include "gepaie/app/database.h"
 #include "gepaie/config/rates_file.h"
 #include "gepaie/core/error.h"
-#include "gepaie/store/embedded_server.h"
-#include "gepaie/store/migrations.h"
 
 namespace gepaie::cli {
 namespace fs = std::filesystem;
@@ -49,25 +48,11 @@ void Context::progress(const std::string& line) {
 
 store::Database& Context::db(bool require_schema) {
   if (!db_) {
-    const config::Settings& config = settings();
-    std::string socket;
-    if (config.database.embedded) {
-      store::EmbeddedServer server(config.data_dir);
-      server.start([this](const std::string& line) { progress(line); });
-      socket = server.socket().string();
-    }
-    db_ = store::Database::connect(config.database, socket);
+    db_ = app::connect_database(settings(), [this](const std::string& line) { progress(line); });
     logger_.information("connected to schema " + db_->schema());
   }
   if (require_schema) {
-    store::Migrator migrator(*db_, store::bundled_migrations());
-    for (const store::MigrationState& state : migrator.status()) {
-      if (!state.applied) {
-        throw failure("the database schema is not up to date (migration " +
-                      std::to_string(state.version) + "_" + state.name +
-                      " pending): run `gepaie db migrate`");
-      }
-    }
+    app::require_current_schema(*db_);
   }
   return *db_;
 }

@@ -1,47 +1,38 @@
 // gepaie db start|stop|status|migrate
 #include "command.h"
 #include "context.h"
-#include "gepaie/store/embedded_server.h"
-#include "gepaie/store/migrations.h"
+#include "gepaie/app/database.h"
 #include "table.h"
 
 namespace gepaie::cli {
 namespace {
 
+app::Progress printer(Context& context) {
+  return [&context](const std::string& line) { context.out() << line << std::endl; };
+}
+
 int db_start(Context& context, const Arguments&) {
-  const config::Settings& settings = context.settings();
-  if (!settings.database.embedded) {
+  const app::EmbeddedServerState state = app::start_database(context.settings(), printer(context));
+  if (state.external) {
     context.out() << "an external database is configured; nothing to start\n";
     return 0;
   }
-  store::EmbeddedServer server(settings.data_dir);
-  server.start([&](const std::string& line) { context.out() << line << std::endl; });
-  context.out() << "database server running, pid " << server.pid() << ", socket "
-                << server.socket().string() << "\n";
+  context.out() << "database server running, pid " << state.pid << ", socket " << state.socket
+                << "\n";
   return 0;
 }
 
 int db_stop(Context& context, const Arguments&) {
-  const config::Settings& settings = context.settings();
-  if (!settings.database.embedded) {
-    context.out() << "an external database is configured; nothing to stop\n";
-    return 0;
-  }
-  store::EmbeddedServer server(settings.data_dir);
-  if (!server.running()) {
-    context.out() << "the database server is not running\n";
-    return 0;
-  }
-  server.stop([&](const std::string& line) { context.out() << line << std::endl; });
-  context.out() << "database server stopped\n";
+  const app::EmbeddedServerState state = app::stop_database(context.settings(), printer(context));
+  context.out() << (state.external      ? "an external database is configured; nothing to stop\n"
+                    : state.was_running ? "database server stopped\n"
+                                        : "the database server is not running\n");
   return 0;
 }
 
 int db_migrate(Context& context, const Arguments&) {
   store::Database& db = context.db(false);
-  store::Migrator migrator(db, store::bundled_migrations());
-  const int applied =
-      migrator.migrate([&](const std::string& line) { context.out() << line << std::endl; });
+  const int applied = app::migrate_database(db, printer(context));
   context.out() << (applied == 0 ? "schema " + db.schema() + " is up to date\n"
                                  : "applied " + std::to_string(applied) + " migration(s) to " +
                                        db.schema() + "\n");
@@ -49,27 +40,14 @@ int db_migrate(Context& context, const Arguments&) {
 }
 
 int db_status(Context& context, const Arguments& args) {
-  const config::Settings& settings = context.settings();
-  store::Database& db = context.db(false);
-  store::Migrator migrator(db, store::bundled_migrations());
-  const auto states = migrator.status();
-  const std::string where =
-      settings.database.embedded
-          ? "embedded server, socket " + store::EmbeddedServer(settings.data_dir).socket().string()
-          : (settings.database.socket.empty()
-                 ? settings.database.host + ":" + std::to_string(settings.database.port)
-                 : settings.database.socket);
-  size_t pending = 0;
-  for (const auto& state : states) {
-    pending += state.applied ? 0 : 1;
-  }
+  const app::DatabaseStatus status = app::database_status(context.settings(), context.db(false));
   if (args.flag("json")) {
     auto root = json_object();
-    root->set("server", db.server_version());
-    root->set("location", where);
-    root->set("schema", db.schema());
+    root->set("server", status.server_version);
+    root->set("location", status.location);
+    root->set("schema", status.schema);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& state : states) {
+    for (const auto& state : status.migrations) {
       auto item = json_object();
       item->set("version", state.version);
       item->set("name", state.name);
@@ -78,19 +56,19 @@ int db_status(Context& context, const Arguments& args) {
       list->add(item);
     }
     root->set("migrations", list);
-    root->set("pending", static_cast<int>(pending));
+    root->set("pending", status.pending);
     print_json(context.out(), root);
     return 0;
   }
-  context.out() << "server:  " << db.server_version() << " (" << where << ")\n"
-                << "schema:  " << db.schema() << "\n\n";
+  context.out() << "server:  " << status.server_version << " (" << status.location << ")\n"
+                << "schema:  " << status.schema << "\n\n";
   Table table({{"Version", Align::Right}, {"Migration"}, {"State"}, {"Applied at"}});
-  for (const auto& state : states) {
+  for (const auto& state : status.migrations) {
     table.add({std::to_string(state.version), state.name, state.applied ? "applied" : "pending",
                state.applied_at});
   }
   table.print(context.out());
-  context.out() << "\n" << pending << " pending\n";
+  context.out() << "\n" << status.pending << " pending\n";
   return 0;
 }
 
