@@ -21,7 +21,8 @@ std::string siret_for(int index) {
 std::string phone(Random& random) {
   std::string text = "04 73";
   for (int group = 0; group < 3; ++group) {
-    text += " " + padded(random.below(100), 2);
+    text += ' ';  // appended piece by piece: g++ 12 -O3 raises a false -Wrestrict on " " + str
+    text += padded(random.below(100), 2);
   }
   return text;
 }
