@@ -94,6 +94,40 @@ BOOST_AUTO_TEST_CASE(a_new_draft_run_replaces_the_previous_one_completely) {
   BOOST_TEST(second.expenses == Money::parse("42.60"));
 }
 
+BOOST_AUTO_TEST_CASE(a_pay_below_the_smic_refuses_the_run_and_keeps_the_draft) {
+  DemoGe ge("payrun_smic", {kNovember});
+  const auto first = ge.run(kNovember);
+  const auto before = ge.payslips(kNovember);
+  // Two contracts below November's SMIC for 35 h (12.31 € × 151.67 h = 1 867.02 €).
+  ge.db()
+      .prepare("UPDATE contracts SET monthly_gross = 1867.01 WHERE reference = 'CT-E003-01'")
+      .execute();
+  ge.db()
+      .prepare("UPDATE contracts SET monthly_gross = 1500.00 WHERE reference = 'CT-E001-01'")
+      .execute();
+  std::string message;
+  try {
+    ge.run(kNovember);
+  } catch (const Error& e) {
+    BOOST_TEST((e.kind() == ErrorKind::BadInput));
+    message = e.what();
+  }
+  BOOST_TEST(message.find("2 contract(s) paid below the minimum in 2026-11") != std::string::npos,
+             message);
+  BOOST_TEST(message.find("E001 (CT-E001-01): monthly base 1\u202F500,00") != std::string::npos,
+             message);
+  BOOST_TEST(message.find("E003 (CT-E003-01): monthly base 1\u202F867,01") != std::string::npos,
+             message);
+  BOOST_TEST(message.find("1\u202F867,02") != std::string::npos, message);
+  // Nothing lost: the previous draft is still the month's run.
+  const auto after = ge.payslips(kNovember);
+  BOOST_TEST(after.size() == before.size());
+  for (const auto& [number, p] : after) {
+    BOOST_TEST(p.totals.net_paid == before.at(number).totals.net_paid, number);
+  }
+  BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM payslips") == first.payslips);
+}
+
 BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months_refuse_changes) {
   DemoGe ge("payrun_months", {kOctober, kNovember});
   // Months are paid in order: November cannot close while October's run is a draft.

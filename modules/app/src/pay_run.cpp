@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gepaie/core/error.h"
+#include "gepaie/payroll/minimum_pay.h"
 #include "gepaie/payroll/month_inputs.h"
 #include "gepaie/payroll/pay_run.h"
 #include "gepaie/staffing/holidays.h"
@@ -70,8 +71,16 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
   static const std::vector<payroll::Absence> no_absences;
   std::vector<payroll::ComputedPayslip> computed;
   computed.reserve(contracts.size());
+  std::vector<std::string> below_minimum;
   for (const registry::Contract& contract : contracts) {
     const std::string& number = contract.employee_number;
+    const Date last_day =
+        contract.end && *contract.end < month.last_day() ? *contract.end : month.last_day();
+    if (auto problem =
+            payroll::minimum_pay_problem(*rate_set, month, contract.terms_at(last_day), nullptr)) {
+      below_minimum.push_back(number + " (" + contract.reference + "): " + *problem);
+      continue;
+    }
     try {
       payroll::PayRunInput input;
       input.month = month;
@@ -95,6 +104,15 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
     } catch (const Error& e) {
       throw Error(e.kind(), number + " (" + contract.reference + "): " + e.what());
     }
+  }
+  if (!below_minimum.empty()) {
+    std::string listed;
+    for (const std::string& line : below_minimum) {
+      listed += "\n  " + line;
+    }
+    throw bad_input(std::to_string(below_minimum.size()) +
+                    " contract(s) paid below the minimum in " + month.str() +
+                    "; nothing was computed: amend the pay first" + listed);
   }
   const payroll::PayRunTotals totals = payroll::totals_of(computed);
   report.gross = totals.gross;
