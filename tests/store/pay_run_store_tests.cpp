@@ -126,6 +126,32 @@ BOOST_AUTO_TEST_CASE(a_pay_below_the_smic_refuses_the_run_and_keeps_the_draft) {
     BOOST_TEST(p.totals.net_paid == before.at(number).totals.net_paid, number);
   }
   BOOST_TEST(count(ge.db(), "SELECT COUNT(*) AS n FROM payslips") == first.payslips);
+
+  // Above the SMIC but below the agreement's minimum for "Agent de maîtrise, groupe 6 – échelon 4"
+  // (IDCC 1285's grid: 1 810.99 × 1.09 = 1 973.98 € for 35 h).
+  ge.db()
+      .prepare("UPDATE contracts SET monthly_gross = 3200.00 WHERE reference = 'CT-E001-01'")
+      .execute();
+  ge.db()
+      .prepare("UPDATE contracts SET monthly_gross = 1973.97 WHERE reference = 'CT-E003-01'")
+      .execute();
+  std::string grid;
+  try {
+    ge.run(kNovember);
+  } catch (const Error& e) {
+    grid = e.what();
+  }
+  BOOST_TEST(grid.find("1 contract(s) paid below the minimum") != std::string::npos, grid);
+  BOOST_TEST(grid.find("E003 (CT-E003-01): monthly base 1\u202F973,97\u00A0€ below the minimum "
+                       "of IDCC 1285") != std::string::npos,
+             grid);
+  BOOST_TEST(grid.find("(1\u202F973,98\u00A0€ for 35.00 h a week, CCNEAC, accord du 28 avril "
+                       "2023") != std::string::npos,
+             grid);
+  ge.db()
+      .prepare("UPDATE contracts SET monthly_gross = 1973.98 WHERE reference = 'CT-E003-01'")
+      .execute();
+  BOOST_TEST(ge.run(kNovember).payslips == first.payslips);
 }
 
 BOOST_AUTO_TEST_CASE(cumulatives_and_leave_balances_carry_over_and_closed_months_refuse_changes) {

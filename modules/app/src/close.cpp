@@ -120,7 +120,7 @@ CloseReport close_month(Workspace& workspace, const Actor& actor, const CloseReq
   report.check_seconds = seconds_since(start);
   stage("checked");
 
-  report.pay_run = internal::compute_and_store_pay_run(db, rates, settings.payroll, month);
+  report.pay_run = internal::compute_and_store_pay_run(db, rates, settings, month);
   stage("paid");
 
   start = Clock::now();

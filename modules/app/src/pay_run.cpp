@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "gepaie/config/agreement_file.h"
 #include "gepaie/core/error.h"
 #include "gepaie/payroll/minimum_pay.h"
 #include "gepaie/payroll/month_inputs.h"
@@ -42,7 +43,10 @@ std::vector<Date> public_holidays_in(payroll::PayWindow window) {
 }  // namespace
 
 PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateBook& rates,
-                                       const config::PayrollSettings& settings, Month month) {
+                                       const config::Settings& ge_settings, Month month) {
+  const config::PayrollSettings& settings = ge_settings.payroll;
+  const std::optional<payroll::AgreementGrid> grid =
+      config::load_agreement_grid(ge_settings.agreements_dir, ge_settings.ge.idcc);
   PayRunReport report;
   report.month = month;
   store::lock_month(db, month, "a new pay run");
@@ -76,8 +80,10 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
     const std::string& number = contract.employee_number;
     const Date last_day =
         contract.end && *contract.end < month.last_day() ? *contract.end : month.last_day();
-    if (auto problem =
-            payroll::minimum_pay_problem(*rate_set, month, contract.terms_at(last_day), nullptr)) {
+    const payroll::AgreementGrid* contract_grid =
+        grid && grid->idcc == contract.idcc ? &*grid : nullptr;
+    if (auto problem = payroll::minimum_pay_problem(*rate_set, month, contract.terms_at(last_day),
+                                                    contract_grid)) {
       below_minimum.push_back(number + " (" + contract.reference + "): " + *problem);
       continue;
     }

@@ -13,8 +13,9 @@ namespace gepaie::app::internal {
 // Locks the month (Conflict when it is closed or a later month is), reads what the pay run needs,
 // computes the payslip of every employee with a contract active in the month and stores them,
 // replacing the month's previous (draft) run completely. BadInput when no rates file covers the
-// month or an employee's month makes no sense (the message names the employee and contract).
+// month, an employee's month makes no sense (the message names the employee and contract) or
+// contracts are paid below the SMIC or their agreement's minimum (all listed; nothing stored).
 PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateBook& rates,
-                                       const config::PayrollSettings& settings, Month month);
+                                       const config::Settings& settings, Month month);
 
 }  // namespace gepaie::app::internal

@@ -21,8 +21,8 @@ PayRunReport run_payroll(Workspace& workspace, const Actor& actor, Month month) 
   store::Database& db = workspace.db();
   store::prepare_month(db, month);
   store::Transaction transaction(db);
-  PayRunReport report = internal::compute_and_store_pay_run(db, workspace.rates(),
-                                                            workspace.settings().payroll, month);
+  PayRunReport report =
+      internal::compute_and_store_pay_run(db, workspace.rates(), workspace.settings(), month);
   transaction.commit();
   return report;
 }

@@ -484,6 +484,7 @@ Settings load_settings(const std::filesystem::path& file, const Environment& env
   settings.database = read_database(root, base);
   std::filesystem::path data_dir = root.text("data_dir", "var");
   std::filesystem::path rates_dir = root.text("rates_dir", "rates");
+  std::filesystem::path agreements_dir = root.text("agreements_dir", "agreements");
   if (auto staffing = root.get("staffing")) {
     YamlMap map(*staffing);
     if (auto third = map.get("extra_hours_third")) {
@@ -498,6 +499,8 @@ Settings load_settings(const std::filesystem::path& file, const Environment& env
   }
   root.finish();
   settings.rates_dir = (rates_dir.is_relative() ? base / rates_dir : rates_dir).lexically_normal();
+  settings.agreements_dir =
+      (agreements_dir.is_relative() ? base / agreements_dir : agreements_dir).lexically_normal();
 
   if (auto url = env("GEPAIE_DATABASE_URL")) {
     settings.database = parse_database_url(*url);

@@ -156,7 +156,7 @@ EmployeePlan draw_employee(Random& random, int index, size_t width, int member_c
   const int weekly_minutes = part_time ? 24 * 60 + 30 * random.below(13) : kFullTime;  // 24-30 h
   c.weekly_hours = Hours::from_minutes(weekly_minutes);
   const int64_t full_time_euros =
-      cadre ? 3200 + 10 * random.below(131) : 1900 + 10 * random.below(151);  // to 4 500 / 3 400
+      cadre ? 3200 + 10 * random.below(131) : 2000 + 10 * random.below(141);  // to 4 500 / 3 400
   c.monthly_gross = Money::from_cents(full_time_euros * 100).mul_div(weekly_minutes, kFullTime);
   const Job& j = kJobs[job];
   if (cadre) {

@@ -83,6 +83,8 @@ struct Settings {
   DatabaseSettings database;
   std::filesystem::path data_dir;   // absolute
   std::filesystem::path rates_dir;  // absolute: config/rates (payroll figures)
+  // Absolute: config/agreements (collective agreements' minimum-salary grids, idcc-NNNN.yaml).
+  std::filesystem::path agreements_dir;
   // The collective agreement allows heures complémentaires up to a third of a part-time
   // contract instead of a tenth (C. trav. L3123-20); `staffing: { extra_hours_third: true }`.
   bool extra_hours_third = false;
