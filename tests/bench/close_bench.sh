@@ -34,6 +34,8 @@ fi
 
 # The configuration has the shape of tests/support/test-gepaie.yaml.in.
 work=$(mktemp -d /tmp/gepaie-bench.XXXXXX)
+# Run as root, gepaie runs mariadbd as the `mysql` account, which must be able to enter it.
+chmod 0711 "$work"
 cat >"$work/gepaie.yaml" <<EOF
 # Throwaway configuration of tests/bench/close_bench.sh.
 ge:
