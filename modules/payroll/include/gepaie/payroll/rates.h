@@ -151,10 +151,16 @@ struct Constants {
   int paid_leave_max_days = 0;              // 30 jours ouvrables a reference period (L3141-3)
   int paid_leave_period_first_month = 0;    // reference periods start on 1 June (R3141-4)
   Rate paid_leave_tenth;                    // the dixième: 10 % of the reference gross (L3141-24)
-  Rate cdd_end_indemnity_rate;              // 10 % of the gross paid under the CDD (L1243-8)
-  Rate transit_pass_employer_share;         // 50 % of public-transport passes (R3261-1)
-  Rate vat_standard_rate;                   // 20 % (CGI art. 278)
-  Money late_payment_recovery_fee;          // 40 € printed on invoices (C. com. D441-5)
+  // Indemnité légale de licenciement: from 8 months of seniority (L1234-9), a quarter of a month's
+  // reference pay per year up to 10 years, a third per year beyond (R1234-2).
+  int severance_min_months = 0;
+  int severance_first_band_years = 0;
+  int severance_first_band_denominator = 0;
+  int severance_beyond_denominator = 0;
+  Rate cdd_end_indemnity_rate;       // 10 % of the gross paid under the CDD (L1243-8)
+  Rate transit_pass_employer_share;  // 50 % of public-transport passes (R3261-1)
+  Rate vat_standard_rate;            // 20 % (CGI art. 278)
+  Money late_payment_recovery_fee;   // 40 € printed on invoices (C. com. D441-5)
 };
 
 // The rates in force over a span of days in which nothing changes.
