@@ -297,10 +297,10 @@ BOOST_AUTO_TEST_CASE(the_weekly_hours_stated_are_those_of_the_last_day_under_con
   amendment.effective = day("2026-11-16");
   amendment.weekly_hours = hours("28");
   c.amendments.push_back(amendment);
-  BOOST_TEST(weekly_hours_paid(c, kNovember).minutes() == 28 * 60);                // terms on 30/11
-  BOOST_TEST(weekly_hours_paid(c, Month::parse("2026-10")).minutes() == 35 * 60);  // on 31/10
+  BOOST_TEST(terms_paid(c, kNovember).weekly_hours.minutes() == 28 * 60);  // terms on 30/11
+  BOOST_TEST(terms_paid(c, Month::parse("2026-10")).weekly_hours.minutes() == 35 * 60);  // on 31/10
   c.end = day("2026-11-10");
-  BOOST_TEST(weekly_hours_paid(c, kNovember).minutes() == 35 * 60);  // terms on 10/11
+  BOOST_TEST(terms_paid(c, kNovember).weekly_hours.minutes() == 35 * 60);  // terms on 10/11
 }
 
 BOOST_AUTO_TEST_CASE(the_run_totals_add_up_the_payslips) {

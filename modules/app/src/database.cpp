@@ -14,7 +14,6 @@ EmbeddedServerState start_database(const config::Settings& settings, const Progr
   store::EmbeddedServer server(settings.data_dir);
   state.was_running = server.running();
   server.start(progress);
-  state.running = true;
   state.pid = server.pid();
   state.socket = server.socket().string();
   return state;
@@ -37,13 +36,8 @@ EmbeddedServerState stop_database(const config::Settings& settings, const Progre
 
 std::unique_ptr<store::Database> connect_database(const config::Settings& settings,
                                                   const Progress& progress) {
-  std::string socket;
-  if (settings.database.embedded) {
-    store::EmbeddedServer server(settings.data_dir);
-    server.start(progress);
-    socket = server.socket().string();
-  }
-  return store::Database::connect(settings.database, socket);
+  const EmbeddedServerState server = start_database(settings, progress);  // external: no socket
+  return store::Database::connect(settings.database, server.socket);
 }
 
 void require_current_schema(store::Database& db) {

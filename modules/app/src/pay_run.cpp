@@ -78,12 +78,10 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
   std::vector<std::string> below_minimum;
   for (const registry::Contract& contract : contracts) {
     const std::string& number = contract.employee_number;
-    const Date last_day =
-        contract.end && *contract.end < month.last_day() ? *contract.end : month.last_day();
+    const registry::ContractTerms terms = payroll::terms_paid(contract, month);
     const payroll::AgreementGrid* contract_grid =
         grid && grid->idcc == contract.idcc ? &*grid : nullptr;
-    if (auto problem = payroll::minimum_pay_problem(*rate_set, month, contract.terms_at(last_day),
-                                                    contract_grid)) {
+    if (auto problem = payroll::minimum_pay_problem(*rate_set, month, terms, contract_grid)) {
       below_minimum.push_back(number + " (" + contract.reference + "): " + *problem);
       continue;
     }
@@ -105,8 +103,8 @@ PayRunReport compute_and_store_pay_run(store::Database& db, const payroll::RateB
           payroll::run_pay(*rate_set, employer, settings.benefits, input);
       const payroll::LeaveBalances balances =
           payroll::leave_balances_after(input.history.leave, result.leave);
-      computed.push_back({number, contract.reference, payroll::weekly_hours_paid(contract, month),
-                          balances, std::move(result)});
+      computed.push_back(
+          {number, contract.reference, terms.weekly_hours, balances, std::move(result)});
     } catch (const Error& e) {
       throw Error(e.kind(), number + " (" + contract.reference + "): " + e.what());
     }

@@ -79,21 +79,24 @@ std::optional<AgreementMinimum> agreement_minimum(const AgreementGrid& grid,
 std::optional<std::string> minimum_pay_problem(const RateSet& rates, Month month,
                                                const registry::ContractTerms& terms,
                                                const AgreementGrid* grid) {
-  const Money smic = smic_monthly(rates, terms.weekly_hours);
-  if (terms.hourly_rate && *terms.hourly_rate < rates.constants.smic_hourly) {
-    return "hourly rate " + terms.hourly_rate->french() + " below the SMIC of " + month.str() +
-           " (" + rates.constants.smic_hourly.french() + ", C. trav. L3231-2)";
-  }
-  const Money base =
-      terms.hourly_rate
-          ? terms.hourly_rate->mul_div(Hours::monthly_from_weekly(terms.weekly_hours).seconds(),
-                                       Hours::kSecondsPerHour)
-          : terms.monthly_gross.value_or(Money());
-  if (!terms.hourly_rate && base < smic) {
-    return "monthly base " + base.french() + " below the SMIC of " + month.str() + " for " +
-           hours_text(terms.weekly_hours) + " (" + smic.french() + ": " +
-           rates.constants.smic_hourly.french() + " × " +
-           Hours::monthly_from_weekly(terms.weekly_hours).str() + " h, C. trav. L3231-2)";
+  const Money smic_hourly = rates.constants.smic_hourly;
+  const Hours monthly_hours = Hours::monthly_from_weekly(terms.weekly_hours);
+  Money base;
+  if (terms.hourly_rate) {
+    if (*terms.hourly_rate < smic_hourly) {
+      return "hourly rate " + terms.hourly_rate->french() + " below the SMIC of " + month.str() +
+             " (" + smic_hourly.french() + ", C. trav. L3231-2)";
+    }
+    // The monthly base as the payslip computes it, for the agreement's minimum.
+    base = terms.hourly_rate->mul_div(monthly_hours.seconds(), Hours::kSecondsPerHour);
+  } else {
+    base = terms.monthly_gross.value_or(Money());
+    const Money smic = smic_monthly(rates, terms.weekly_hours);
+    if (base < smic) {
+      return "monthly base " + base.french() + " below the SMIC of " + month.str() + " for " +
+             hours_text(terms.weekly_hours) + " (" + smic.french() + ": " + smic_hourly.french() +
+             " × " + monthly_hours.str() + " h, C. trav. L3231-2)";
+    }
   }
   if (grid != nullptr) {
     const auto minimum =

@@ -152,9 +152,9 @@ std::vector<DayRecord> month_days(const registry::Contract& contract, PayWindow 
   return days;
 }
 
-Hours weekly_hours_paid(const registry::Contract& contract, Month month) {
+registry::ContractTerms terms_paid(const registry::Contract& contract, Month month) {
   const Date last = month.last_day();
-  return contract.terms_at(std::min(last, contract.end.value_or(last))).weekly_hours;
+  return contract.terms_at(std::min(last, contract.end.value_or(last)));
 }
 
 PayRunTotals totals_of(const std::vector<ComputedPayslip>& payslips) {

@@ -17,11 +17,10 @@ namespace gepaie::app {
 using Progress = std::function<void(const std::string&)>;
 
 // The embedded server after `start_database` or `stop_database`: external (another server is
-// configured: nothing to do), running (pid and socket) or stopped (was_running: it was stopped
+// configured: nothing to do), started (pid and socket) or stopped (was_running: it was stopped
 // now).
 struct EmbeddedServerState {
   bool external = false;
-  bool running = false;
   bool was_running = false;
   int pid = 0;
   std::string socket;

@@ -116,14 +116,15 @@ std::vector<DayRecord> month_days(const registry::Contract& contract, PayWindow 
                                   const std::vector<Absence>& absences,
                                   std::span<const Date> public_holidays);
 
-// The weekly hours a payslip states: the contract's terms at the month's last day under contract.
-Hours weekly_hours_paid(const registry::Contract& contract, Month month);
+// The terms a month pays (the weekly hours its payslip states, the pay the minimums are checked
+// on): the contract's terms at the month's last day under contract.
+registry::ContractTerms terms_paid(const registry::Contract& contract, Month month);
 
 // One employee's month as computed, ready to store.
 struct ComputedPayslip {
   std::string employee_number;
   std::string contract_reference;
-  Hours weekly_hours;      // weekly_hours_paid
+  Hours weekly_hours;      // terms_paid
   LeaveBalances balances;  // after the month
   PayRunResult result;
 };
